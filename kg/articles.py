@@ -1,0 +1,254 @@
+"""Reading article files: UTF-8 text with optional YAML front matter, or HTML.
+
+An article file is ``---`` / YAML mapping / ``---`` followed by the body. Character
+offsets anywhere in positions-kg count from the first character of the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError, LimitExceededError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_META_TYPES: dict[str, type | tuple[type, ...]] = {
+    "title": str,
+    "outlet": str,
+    "url": str,
+    "published": (dt.date, str),
+    "event_date": (dt.date, str),
+    "language": str,
+    "author": str,
+    "note": str,
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: metadata and body.
+
+    Attributes
+    ----------
+    path : str
+        The path as given by the user (used as ``doc`` in claims).
+    article_id : str
+        Stable identifier: the file name without its suffix.
+    body : str
+        The text that character offsets refer to.
+    title, outlet, url, language : str or None
+        From the front matter (or HTML metadata); None when unknown.
+    published : datetime.date or None
+        Publication date; None when unknown.
+    content_hash : str
+        SHA-256 of the file's bytes, to tell a changed article from an unchanged one.
+    """
+
+    path: str
+    article_id: str
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    event_date: dt.date | None = None
+    content_hash: str = ""
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date claims from this article carry: publication date, else the reported event's date."""
+        return self.published or self.event_date
+
+
+def max_article_bytes() -> int:
+    """The article size limit: ``KG_MAX_ARTICLE_BYTES`` or 5 MB."""
+    raw = os.environ.get("KG_MAX_ARTICLE_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_ARTICLE_BYTES
+
+
+def parse_article(raw: bytes, path: str, *, max_bytes: int | None = None) -> Article:
+    """Parse the bytes of an article file.
+
+    Parameters
+    ----------
+    raw : bytes
+        The file's content.
+    path : str
+        Its path, for messages and as the article's ``doc``.
+    max_bytes : int, optional
+        Refuse larger inputs; defaults to :func:`max_article_bytes`.
+
+    Returns
+    -------
+    Article
+
+    Raises
+    ------
+    InputError
+        Not UTF-8, contains NUL bytes, bad front matter, or no body text.
+    LimitExceededError
+        Larger than ``max_bytes``.
+
+    Examples
+    --------
+    >>> a = parse_article(b"---\\ntitle: T\\npublished: 2025-04-04\\n---\\nBody text.", "x.txt")
+    >>> (a.title, str(a.published), a.body)
+    ('T', '2025-04-04', 'Body text.')
+    """
+    limit = max_article_bytes() if max_bytes is None else max_bytes
+    if len(raw) > limit:
+        raise LimitExceededError(
+            f"{path}: article is {len(raw):,} bytes, over the limit of {limit:,} "
+            "(set KG_MAX_ARTICLE_BYTES to change it)"
+        )
+    if b"\x00" in raw:
+        raise InputError(path, "contains NUL bytes; not a text article")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"not valid UTF-8 (byte {exc.start})", line=line) from exc
+    text = text.removeprefix("\ufeff")
+    content_hash = hashlib.sha256(raw).hexdigest()
+    article_id = article_id_for(path)
+    if Path(path).suffix.lower() in (".html", ".htm"):
+        return _parse_html(text, path, article_id, content_hash)
+    meta: dict = {}
+    body = text
+    match = _FRONT_MATTER.match(text)
+    if match:
+        meta = _parse_front_matter(match.group(1), path)
+        body = text[match.end():]
+    if not body.strip():
+        raise InputError(path, "article has no body text")
+    return _article(path, article_id, body, meta, content_hash)
+
+
+def load_article(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Article:
+    """Read and parse one article file (see :func:`parse_article`)."""
+    name = str(path)
+    try:
+        size = os.path.getsize(name)
+        limit = max_article_bytes() if max_bytes is None else max_bytes
+        if size > limit:
+            raise LimitExceededError(
+                f"{name}: article is {size:,} bytes, over the limit of {limit:,} "
+                "(set KG_MAX_ARTICLE_BYTES to change it)"
+            )
+        raw = Path(name).read_bytes()
+    except IsADirectoryError as exc:
+        raise InputError(name, "is a directory, not an article file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(name, "no such file") from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    return parse_article(raw, name, max_bytes=max_bytes)
+
+
+def find_articles(paths: list[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and directories into a sorted list of article files.
+
+    Raises
+    ------
+    InputError
+        A path does not exist, or a directory holds no article files.
+    """
+    found: list[Path] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            inner = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            if not inner:
+                raise InputError(str(given), "directory holds no article files (.txt, .md, .html)")
+            found.extend(inner)
+        elif p.exists():
+            found.append(p)
+        else:
+            raise InputError(str(given), "no such file or directory")
+    return found
+
+
+def article_id_for(path: str) -> str:
+    """The article identifier derived from a path: its file name without suffix, made IRI-safe.
+
+    Examples
+    --------
+    >>> article_id_for("seeds/articles/000_a728b89d9237dc50.txt")
+    '000_a728b89d9237dc50'
+    >>> article_id_for("/tmp/My Article (2).md")
+    'My-Article-2'
+    """
+    stem = Path(path).stem
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "article"
+
+
+def _parse_front_matter(block: str, path: str) -> dict:
+    import yaml  # only needed for files with front matter
+
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the '---' line
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(path, f"front matter is not valid YAML: {problem}", line=line) from exc
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise InputError(path, "front matter must be a YAML mapping of key: value", line=2)
+    for key, expected in _META_TYPES.items():
+        value = meta.get(key)
+        if value is not None and not isinstance(value, expected):
+            raise InputError(path, f"front matter field '{key}' has the wrong type ({type(value).__name__})")
+    return meta
+
+
+def _parse_date(value: object, path: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise InputError(path, f"front matter date is not an ISO date: {value!r}") from exc
+
+
+def _article(path: str, article_id: str, body: str, meta: dict, content_hash: str) -> Article:
+    known = {"title", "outlet", "url", "published", "language", "event_date"}
+    return Article(
+        path=path,
+        article_id=article_id,
+        body=body,
+        title=meta.get("title") or None,
+        outlet=meta.get("outlet") or None,
+        url=meta.get("url") or None,
+        published=_parse_date(meta.get("published"), path),
+        language=meta.get("language") or None,
+        event_date=_parse_date(meta.get("event_date"), path),
+        content_hash=content_hash,
+        extra={k: v for k, v in meta.items() if k not in known},
+    )
+
+
+def _parse_html(html: str, path: str, article_id: str, content_hash: str) -> Article:
+    import trafilatura  # heavy; only for HTML input
+
+    body = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not body or not body.strip():
+        raise InputError(path, "no article text found in the HTML")
+    md = trafilatura.extract_metadata(html)
+    meta = {}
+    if md is not None:
+        meta = {"title": md.title, "outlet": md.sitename, "url": md.url, "published": md.date, "language": None}
+    return _article(path, article_id, body, meta, content_hash)

@@ -1,0 +1,248 @@
+"""The ``kg`` command line: parse options, call one library function, format the result.
+
+Heavy libraries (spaCy, networkx, pyvis, pyshacl) are imported inside the commands
+that need them, so that ``kg query`` and ``kg ask`` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from importlib import import_module
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli_common import StoreOption, open_for_cli
+from kg.cli_common import console as _console
+from kg.errors import KGError
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "positions-kg: who stands where on a question, and why — a knowledge graph of political "
+        "actors, countries and their stances, built from news, with the evidence behind each claim.\n\n"
+        "Example: kg build && kg query --name persons-roles"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    ttl = "ttl"
+    nq = "nq"
+    jsonld = "jsonld"
+
+
+@app.command()
+def build(
+    store: StoreOption = None,
+    seeds: Annotated[Optional[Path], typer.Option(help="Seeds folder with curated/ and articles/.")] = None,
+    extract: Annotated[bool, typer.Option(help="Extract claims from the seed articles.")] = True,
+) -> None:
+    """Reset the store and load the ontology, curated triples and articles from seeds/.
+
+    Example: kg build --store .kg/store
+    """
+    from kg.build import build as build_store
+
+    console = _console(stderr=True)
+    with open_for_cli(store) as target:
+        with console.status("building…") as status:
+            report = build_store(target, seeds, extract=extract, on_progress=lambda m: status.update(f"building: {m}"))
+        total = target.count_triples()
+    console.print(
+        f"built {target.location}: {total:,} triples in {len(report.graphs)} graphs "
+        f"({report.curated_files} curated files, {report.articles} articles, "
+        f"{report.extracted_claims} extracted claims)"
+    )
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="RDF files: .ttl .nt .nq .trig .jsonld .rdf", show_default=False)],
+    store: StoreOption = None,
+) -> None:
+    """Bulk-load RDF files, each into its own named graph (N-Quads/TriG keep theirs).
+
+    Example: kg load extra.ttl more.nq
+    """
+    from kg.iris import file_graph
+
+    console = _console(stderr=True)
+    with open_for_cli(store) as target:
+        for path in files:
+            n = target.load_file(path, file_graph(path.stem))
+            console.print(f"loaded {path}" + (f": {n:,} triples" if n >= 0 else ""))
+
+
+@app.command()
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text or a .rq file.", show_default=False)] = None,
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value for a named query.")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (changes the store).")] = False,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query (text, .rq file, or named query with parameters).
+
+    Examples: kg query "SELECT * WHERE { ?s ?p ?o } LIMIT 5";
+    kg query --name persons-roles --param country=Latvia --format csv
+    """
+    from kg.errors import UsageError
+    from kg.query import read_query_text, run_query
+
+    if list_queries:
+        _print_query_list()
+        return
+    if not sparql and not name:
+        raise UsageError("give SPARQL text, a .rq file, or --name NAME (see kg query --list)")
+    params = _parse_params(param or [])
+    text = read_query_text(sparql) if sparql else None
+    with open_for_cli(store, read_only=not update, create=False) as target:
+        output = run_query(target, text, name=name, params=params, allow_update=update)
+    _print_output(output, fmt)
+
+
+@app.command()
+def validate(store: StoreOption = None) -> None:
+    """Check the store against the SHACL shapes; exit 1 on violations.
+
+    Example: kg validate
+    """
+    from kg.validate import validate_store
+
+    with open_for_cli(store, read_only=True, create=False) as target:
+        report = validate_store(target)
+    console = _console()
+    if report.conforms:
+        console.print(f"valid: {report.triples_checked:,} triples conform to ontology/shapes.ttl")
+        return
+    for v in report.violations:
+        path = f" {v.path}" if v.path else ""
+        console.print(f"{v.severity}: {v.focus}{path}: {v.message}", markup=False)
+    console.print(f"{len(report.violations)} violations")
+    raise typer.Exit(1)
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Print counts: triples, persons, countries, organisations, stances by polarity, articles.
+
+    Example: kg stats
+    """
+    from rich.table import Table
+
+    from kg.stats import store_stats
+
+    with open_for_cli(store, read_only=True, create=False) as target:
+        result = store_stats(target)
+    table = Table("what", "count", title="store")
+    for key, value in result.counts.items():
+        table.add_row(key, f"{value:,}")
+    for polarity, by_method in sorted(result.stances_by_polarity.items()):
+        for method, n in sorted(by_method.items()):
+            table.add_row(f"stances {polarity} ({method})", f"{n:,}")
+    _console().print(table)
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF format.")] = ExportFormat.ttl,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the store as Turtle (union of graphs), N-Quads or JSON-LD.
+
+    Example: kg export --format nq -o graph.nq
+    """
+    from kg.export import export_rdf
+
+    with open_for_cli(store, read_only=True, create=False) as target:
+        if output is None:
+            export_rdf(target, fmt.value, sys.stdout.buffer)
+        else:
+            with output.open("wb") as out:
+                export_rdf(target, fmt.value, out)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    from kg.errors import UsageError
+
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param expects key=value, got {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+def _print_query_list() -> None:
+    from rich.table import Table
+
+    from kg.queries import all_queries
+
+    table = Table("name", "parameters", "description", title="named queries")
+    for q in all_queries().values():
+        table.add_row(q.name, ", ".join(f"{k} ({t})" for k, t in q.params.items()), q.description)
+    _console().print(table)
+
+
+def _print_output(output, fmt: QueryFormat) -> None:
+    from kg.query import format_delimited, format_json, term_text
+
+    if output.kind == "update":
+        _console(stderr=True).print("update applied")
+    elif output.kind == "construct":
+        sys.stdout.write(output.turtle)
+    elif fmt is QueryFormat.json:
+        sys.stdout.write(format_json(output) + "\n")
+    elif output.kind == "ask":
+        sys.stdout.write(("true" if output.boolean else "false") + "\n")
+    elif fmt is QueryFormat.csv:
+        sys.stdout.write(format_delimited(output, ","))
+    elif fmt is QueryFormat.tsv:
+        sys.stdout.write(format_delimited(output, "\t"))
+    else:
+        from rich.table import Table
+
+        table = Table(*output.columns, caption=f"{len(output.rows)} rows")
+        for row in output.rows:
+            table.add_row(*[term_text(t) for t in row])
+        _console().print(table)
+
+
+#: Modules that add commands to ``app`` through their ``register(app)`` function.
+COMMAND_MODULES = ("kg.cli_extract", "kg.cli_ask", "kg.cli_render", "kg.cli_serve")
+for _name in COMMAND_MODULES:
+    import_module(_name).register(app)
+
+
+def main() -> None:
+    """Entry point: run the app, turning ``KGError`` into a one-line message and exit code."""
+    try:
+        app()
+    except KGError as exc:
+        message = " ".join(str(exc).split())
+        sys.stderr.write(f"kg: error: {message}\n")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("kg: interrupted\n")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

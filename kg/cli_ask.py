@@ -1,0 +1,9 @@
+"""CLI commands: ``kg ask`` and ``kg conflicts`` (issue 4)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""

@@ -1,0 +1,59 @@
+"""Writing the store out as RDF (Turtle, N-Quads, JSON-LD)."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from kg.errors import UsageError
+from kg.store import EmbeddedStore, Store
+
+RDF_EXPORT_FORMATS = {"ttl": "TURTLE", "nq": "N_QUADS", "jsonld": "JSON_LD"}
+PREFIXES = {
+    "kg": "https://w3id.org/positions-kg/ns#",
+    "id": "https://w3id.org/positions-kg/id/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def export_rdf(store: Store, fmt: str, out: BinaryIO) -> None:
+    """Serialise the whole store to ``out``.
+
+    ``ttl`` writes the union of the named graphs (graph names are lost), ``nq`` keeps
+    every quad with its graph, ``jsonld`` writes named graphs as JSON-LD.
+
+    Raises
+    ------
+    UsageError
+        Unknown format.
+    """
+    import pyoxigraph as ox
+
+    if fmt not in RDF_EXPORT_FORMATS:
+        raise UsageError(f"unknown RDF export format {fmt!r}; expected one of {', '.join(RDF_EXPORT_FORMATS)}")
+    rdf_format = getattr(ox.RdfFormat, RDF_EXPORT_FORMATS[fmt])
+    quads = _quads(store)
+    if fmt == "ttl":
+        seen = set()
+        triples = []
+        for q in quads:
+            t = ox.Triple(q.subject, q.predicate, q.object)
+            if t not in seen:
+                seen.add(t)
+                triples.append(t)
+        ox.serialize(triples, out, format=rdf_format, prefixes=PREFIXES)
+    else:
+        ox.serialize(quads, out, format=rdf_format)
+
+
+def _quads(store: Store) -> list:
+    import pyoxigraph as ox
+
+    if isinstance(store, EmbeddedStore):
+        return list(store.oxigraph.quads_for_pattern(None, None, None, None))
+    from oxrdflib._converter import to_ox
+
+    rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in rows]

@@ -1,0 +1,351 @@
+"""The graph store: an rdflib ``Dataset`` over an embedded, persistent Oxigraph store.
+
+One named graph per source (the ontology, each curated file, each article). Writes
+go through pyoxigraph's own transactional calls (a single SPARQL update, or
+``bulk_load`` for large files), never through rdflib's per-triple adds, and queries
+run on Oxigraph's engine: strings with ``initBindings``, never prepared ``Query``
+objects (oxrdflib would silently fall back to rdflib's slow engine).
+
+A remote SPARQL 1.1 endpoint is chosen by giving an ``http(s)://`` location.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
+
+from kg.errors import InputError, QueryError, StoreError, StoreLockedError
+from kg.vocab import GRAPH
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+DEFAULT_STORE = ".kg/store"
+#: Prefix of staging graphs used while a large file loads; leftovers are dropped on open.
+STAGING_PREFIX = str(GRAPH["staging/"])
+RDF_SUFFIX_FORMATS = {
+    ".ttl": "TURTLE",
+    ".turtle": "TURTLE",
+    ".nt": "N_TRIPLES",
+    ".ntriples": "N_TRIPLES",
+    ".nq": "N_QUADS",
+    ".nquads": "N_QUADS",
+    ".trig": "TRIG",
+    ".jsonld": "JSON_LD",
+    ".json": "JSON_LD",
+    ".rdf": "RDF_XML",
+    ".owl": "RDF_XML",
+    ".xml": "RDF_XML",
+}
+QUAD_FORMATS = {"N_QUADS", "TRIG"}
+
+
+def store_location(location: str | None = None) -> str:
+    """The store to use: ``location``, else ``$KG_STORE``, else ``./.kg/store``.
+
+    Examples
+    --------
+    >>> store_location("/tmp/s")
+    '/tmp/s'
+    """
+    return location or os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def is_remote(location: str) -> bool:
+    """True when ``location`` names a SPARQL endpoint rather than a directory.
+
+    Examples
+    --------
+    >>> is_remote("http://127.0.0.1:7878"), is_remote(".kg/store")
+    (True, False)
+    """
+    return location.startswith(("http://", "https://"))
+
+
+def open_store(location: str | None = None, *, read_only: bool = False, create: bool = True) -> Store:
+    """Open the store at ``location`` (see :func:`store_location`).
+
+    Parameters
+    ----------
+    location : str, optional
+        A directory for the embedded store, or an ``http(s)://`` SPARQL endpoint.
+    read_only : bool
+        Open without taking the write lock's intent (embedded: Oxigraph's read-only mode).
+    create : bool
+        Create the directory when missing (ignored for read-only and remote stores).
+
+    Raises
+    ------
+    StoreLockedError
+        Another process (often ``kg serve``) holds the store.
+    StoreError
+        The location cannot be used as a store.
+    """
+    where = store_location(location)
+    if is_remote(where):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(where, read_only=read_only)
+    return EmbeddedStore(where, read_only=read_only, create=create)
+
+
+class Store:
+    """What every store offers; see :class:`EmbeddedStore` and ``kg.remote.RemoteStore``."""
+
+    location: str
+    read_only: bool
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        """Run a SPARQL query; ``bindings`` values are bound, never formatted into the text."""
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction."""
+        raise NotImplementedError
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> None:
+        """Replace each named graph by the given content, all or nothing.
+
+        With ``clear_all`` every other graph is dropped in the same transaction.
+        """
+        raise NotImplementedError
+
+    def load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
+        """Bulk-load an RDF file; triple formats go into ``graph``. Returns the quads loaded."""
+        raise NotImplementedError
+
+    def drop_graphs(self, graphs: list[URIRef]) -> None:
+        """Drop the named graphs (silently when missing), in one transaction."""
+        self.update(" ".join(f"DROP SILENT GRAPH <{_checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
+
+    def named_graphs(self) -> list[URIRef]:
+        """The named graphs in the store, sorted."""
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(row[0] for row in rows)
+
+    def count_triples(self) -> int:
+        """Number of quads in all named graphs (a COUNT query: avoid on hot paths)."""
+        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0][0])
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class EmbeddedStore(Store):
+    """An Oxigraph store in a directory, queried through an rdflib ``Dataset``.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from rdflib import Literal, Namespace
+    >>> EX = Namespace("http://example.org/")
+    >>> g = Graph(); _ = g.add((EX.a, EX.p, Literal("x")))
+    >>> with EmbeddedStore(os.path.join(tempfile.mkdtemp(), "s")) as store:
+    ...     store.replace_graphs({EX.g: g})
+    ...     [str(r.o) for r in store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", {"s": EX.a})]
+    ['x']
+    """
+
+    def __init__(self, path: str, *, read_only: bool = False, create: bool = True) -> None:
+        import pyoxigraph as ox
+
+        self.location = path
+        self.read_only = read_only
+        self._dataset: Dataset | None = None
+        if path == ":memory:":
+            self._ox = ox.Store()
+            return
+        p = Path(path)
+        if p.exists() and not p.is_dir():
+            raise StoreError(f"{path}: store location is a file, not a directory")
+        if not p.exists() and (read_only or not create):
+            raise StoreError(f"{path}: no store here; run `kg build` first")
+        try:
+            self._ox: pyoxigraph.Store = ox.Store.read_only(path) if read_only else ox.Store(path)
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"{path}: the store is in use by another process (is `kg serve` running? "
+                    "then use --store http://127.0.0.1:7878 or stop it)"
+                ) from exc
+            raise StoreError(f"{path}: cannot open store: {exc}") from exc
+        if not read_only:
+            self._drop_staging_leftovers()
+
+    @classmethod
+    def from_graph(cls, graph: Graph, name: URIRef = GRAPH["subgraph"]) -> EmbeddedStore:
+        """An in-memory store holding ``graph`` as one named graph (e.g. a CONSTRUCT result)."""
+        store = cls(":memory:")
+        store.replace_graphs({name: graph})
+        return store
+
+    @property
+    def oxigraph(self) -> pyoxigraph.Store:
+        """The underlying ``pyoxigraph.Store`` (for bulk paths and benchmarks)."""
+        return self._ox
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib ``Dataset`` view (default graph = union of the named graphs)."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+
+            self._dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        return self._dataset
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        if not isinstance(sparql, str):  # a prepared Query would fall back to rdflib's engine
+            raise TypeError("queries must be SPARQL strings so that they run on Oxigraph")
+        try:
+            return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
+        except RuntimeError as exc:  # e.g. a bound variable missing from the projection
+            raise QueryError(f"query failed: {_one_line(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.location}: query failed: {_one_line(exc)}") from exc
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: store is open read-only")
+        if not sparql.strip():
+            return
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL update syntax error: {_one_line(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.location}: update failed: {_one_line(exc)}") from exc
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> None:
+        self.update(replace_graphs_update(graphs, clear_all=clear_all))
+
+    def load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
+        import pyoxigraph as ox
+
+        name = str(path)
+        fmt = rdf_format_for(name)
+        target = None if fmt in QUAD_FORMATS else ox.NamedNode(str(graph)) if graph else None
+        if fmt not in QUAD_FORMATS and target is None:
+            raise ValueError("a graph is needed for triple formats")
+        if not os.path.isfile(name):
+            raise InputError(name, "no such file")
+        staging = ox.NamedNode(f"{STAGING_PREFIX}{os.getpid()}") if target is not None else None
+        try:
+            # Into a staging graph first, so that a syntax error or a crash leaves the
+            # target graph as it was; staging leftovers are dropped when a store opens.
+            self._ox.bulk_load(path=name, format=getattr(ox.RdfFormat, fmt), to_graph=staging)
+        except SyntaxError as exc:
+            if staging is not None:
+                self._drop_staging_leftovers()
+            raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
+                             line=_syntax_line(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
+        if staging is None:
+            self._ox.flush()
+            return -1
+        count = int(next(iter(self._ox.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=staging
+        )))[0].value)
+        self.update(f"MOVE SILENT <{staging.value}> TO <{_checked_iri(graph)}>")
+        return count
+
+    def _drop_staging_leftovers(self) -> None:
+        leftovers = [g for g in self._ox.named_graphs() if getattr(g, "value", "").startswith(STAGING_PREFIX)]
+        for g in leftovers:
+            self._ox.remove_graph(g)
+
+    def named_graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if hasattr(g, "value"))
+
+    def close(self) -> None:
+        if getattr(self, "_ox", None) is not None:
+            if not self.read_only and self.location != ":memory:":
+                self._ox.flush()
+            self._dataset = None
+            del self._ox
+            self._ox = None  # type: ignore[assignment]
+
+
+def replace_graphs_update(graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> str:
+    """One SPARQL update that replaces each named graph by its new content.
+
+    Examples
+    --------
+    >>> from rdflib import Namespace, Literal
+    >>> EX = Namespace("http://example.org/")
+    >>> g = Graph(); _ = g.add((EX.a, EX.p, Literal("x")))
+    >>> print(replace_graphs_update({EX.g: g}))
+    DROP SILENT GRAPH <http://example.org/g> ;
+    INSERT DATA { GRAPH <http://example.org/g> {
+    <http://example.org/a> <http://example.org/p> "x" .
+    } }
+    """
+    parts = ["CLEAR SILENT ALL ;"] if clear_all else []
+    inserts = []
+    for iri, graph in graphs.items():
+        name = _checked_iri(iri)
+        if not clear_all:
+            parts.append(f"DROP SILENT GRAPH <{name}> ;")
+        body = graph.serialize(format="nt").strip()
+        if body:
+            inserts.append(f"GRAPH <{name}> {{\n{body}\n}}")
+    if inserts:
+        parts.append("INSERT DATA { " + "\n".join(inserts) + " }")
+    return "\n".join(parts).rstrip(" ;")
+
+
+def rdf_format_for(path: str) -> str:
+    """The pyoxigraph ``RdfFormat`` name for a file, from its suffix.
+
+    Examples
+    --------
+    >>> rdf_format_for("data.nq")
+    'N_QUADS'
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in RDF_SUFFIX_FORMATS:
+        known = ", ".join(sorted(RDF_SUFFIX_FORMATS))
+        raise InputError(path, f"unknown RDF file type {suffix or '(none)'!r}; expected one of {known}")
+    return RDF_SUFFIX_FORMATS[suffix]
+
+
+def _checked_iri(iri: object) -> str:
+    text = str(iri)
+    if any(c in text for c in '<>"{}|^`\\ \n\r\t'):
+        raise ValueError(f"not a safe IRI: {text!r}")
+    return text
+
+
+def _one_line(exc: BaseException) -> str:
+    text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return " ".join(text.split())
+
+
+def _syntax_line(exc: SyntaxError) -> int | None:
+    if exc.lineno:
+        return exc.lineno
+    if len(exc.args) > 1 and isinstance(exc.args[1], tuple) and len(exc.args[1]) > 1:
+        return exc.args[1][1]
+    return None
+
+
+def iter_rows(result: Result) -> Iterator[dict[str, Node | None]]:
+    """SELECT rows as dicts keyed by variable name."""
+    names = [str(v) for v in result.vars or []]
+    for row in result:
+        yield dict(zip(names, row))
