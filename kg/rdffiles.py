@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
+from rdflib.term import Node
 
 from kg.errors import InputError
 
@@ -30,7 +31,6 @@ def parse_turtle_file(path: str | os.PathLike[str]) -> Graph:
     2
     """
     import pyoxigraph as ox
-    from oxrdflib._converter import from_ox
 
     name = str(path)
     try:
@@ -40,9 +40,26 @@ def parse_turtle_file(path: str | os.PathLike[str]) -> Graph:
     graph = Graph()
     try:
         for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+            graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
     except SyntaxError as exc:
         line = exc.lineno or (exc.args[1][1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else None)
         message = " ".join(str(exc.args[0] if exc.args else exc).split())
         raise InputError(name, f"Turtle syntax error: {message}", line=line) from exc
     return graph
+
+
+def _term(term: object) -> Node:
+    """An rdflib term from a pyoxigraph one; ``xsd:string`` literals become plain literals.
+
+    RDF 1.1 makes the two the same value, but rdflib compares them as different, so
+    curated data and extracted data would otherwise hold duplicate quotes and labels.
+    """
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox
+
+    if isinstance(term, ox.Literal) and term.language is None and term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return from_ox(term)
+
+
+_XSD_STRING = str(XSD.string)

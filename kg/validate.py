@@ -74,8 +74,8 @@ def validate_store(store: Store) -> ValidationReport:
     """Validate every named graph of the store except the ontology's."""
     from kg.iris import ONTOLOGY_GRAPH
 
-    result = store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != ?ontology) }",
-        {"ontology": ONTOLOGY_GRAPH},
-    )
-    return validate_graph(result.graph)
+    data = Graph()
+    for g, s, p, o in store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        if g != ONTOLOGY_GRAPH:
+            data.add((s, p, o))
+    return validate_graph(data)

@@ -130,6 +130,20 @@ def test_each_curated_file_conforms_on_its_own(path: Path, shapes: Graph, ontolo
     assert conforms, text
 
 
+def test_curated_data_with_article_metadata_conforms(shapes: Graph, ontology: Graph):
+    """As ``kg build`` combines them: curated files read by Oxigraph plus each article's metadata graph."""
+    from kg.rdf import article_to_graph
+    from kg.rdffiles import parse_turtle_file
+
+    data = Graph()
+    for path in CURATED_FILES:
+        data += parse_turtle_file(path)
+    for path in ARTICLE_FILES:
+        data += article_to_graph(load_article(path))
+    conforms, _, text = _validate(data, shapes, ontology)
+    assert conforms, text
+
+
 _BROKEN_PREFIXES = """
 @prefix kg: <https://w3id.org/positions-kg/ns#> .
 @prefix id: <https://w3id.org/positions-kg/id/> .
