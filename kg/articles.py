@@ -200,6 +200,8 @@ def _parse_front_matter(block: str, path: str) -> dict:
         line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for the '---' line
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(path, f"front matter is not valid YAML: {problem}", line=line) from exc
+    except ValueError as exc:  # PyYAML's timestamp constructor on dates like 2025-02-30
+        raise InputError(path, f"front matter has an invalid value: {exc}", line=2) from exc
     if meta is None:
         return {}
     if not isinstance(meta, dict):

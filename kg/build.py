@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.articles import Article, find_articles, load_article
-from kg.errors import ValidationError
+from kg.errors import InputError, ValidationError
 from kg.iris import ONTOLOGY_GRAPH, article_graph, curated_graph
 from kg.paths import ontology_file, seeds_dir
 from kg.rdf import article_to_graph, claims_to_graph, materialise_shortcuts
@@ -70,6 +70,8 @@ def build(
         The data violates the SHACL shapes.
     """
     seeds_path = Path(seeds) if seeds else seeds_dir()
+    if not seeds_path.is_dir():  # a mistyped --seeds must not reset the store to the bare ontology
+        raise InputError(str(seeds_path), "no seeds folder here (expected curated/ and articles/)")
     note = on_progress or (lambda _msg: None)
     graphs: dict[URIRef, Graph] = {ONTOLOGY_GRAPH: parse_turtle_file(ontology_file())}
     report = BuildReport()

@@ -42,6 +42,9 @@ class ExportFormat(str, Enum):
     ttl = "ttl"
     nq = "nq"
     jsonld = "jsonld"
+    graphml = "graphml"
+    gexf = "gexf"
+    json_graph = "json-graph"
 
 
 @app.command()
@@ -138,17 +141,23 @@ def validate(store: StoreOption = None) -> None:
 
 
 @app.command()
-def stats(store: StoreOption = None) -> None:
-    """Print counts: triples, persons, countries, organisations, stances by polarity, articles.
+def stats(
+    store: StoreOption = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many central actors to list.")] = 5,
+    network: Annotated[bool, typer.Option(help="Add centrality and stance blocs (networkx).")] = True,
+) -> None:
+    """Print counts: triples, persons, countries, organisations, stances by polarity, articles;
+    then the most central actors (degree, betweenness) and the countries' stance blocs.
 
-    Example: kg stats
+    Example: kg stats --top 10
     """
     from rich.table import Table
 
-    from kg.stats import store_stats
+    from kg.stats import network_stats, store_stats
 
     with open_for_cli(store, read_only=True, create=False) as target:
         result = store_stats(target)
+        net = network_stats(target, top) if network else None
     table = Table("what", "count", title="store")
     for key, value in result.counts.items():
         table.add_row(key, f"{value:,}")
@@ -156,6 +165,18 @@ def stats(store: StoreOption = None) -> None:
         for method, n in sorted(by_method.items()):
             table.add_row(f"stances {polarity} ({method})", f"{n:,}")
     _console().print(table)
+    if net is None:
+        return
+    for title, rows in ((f"top {top} by degree centrality", net.degree),
+                        (f"top {top} by betweenness centrality", net.betweenness)):
+        central = Table("actor", "type", "score", title=title)
+        for row in rows:
+            central.add_row(row.label, row.type, f"{row.score:.3f}")
+        _console().print(central)
+    blocs = Table("bloc", "countries", "shared positions", title="stance blocs (Louvain, agreement graph)")
+    for i, bloc in enumerate(net.blocs, 1):
+        blocs.add_row(str(i), ", ".join(bloc.labels), "; ".join(f"{p}: {pol}" for p, pol in bloc.positions))
+    _console().print(blocs)
 
 
 @app.command()
@@ -164,18 +185,27 @@ def export(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the store as Turtle (union of graphs), N-Quads or JSON-LD.
+    """Export the store as Turtle (union of graphs), N-Quads or JSON-LD, or the positions
+    network (networkx) as GraphML, GEXF or node-link JSON.
 
-    Example: kg export --format nq -o graph.nq
+    Example: kg export --format nq -o graph.nq; kg export --format graphml -o positions.graphml
     """
     from kg.export import export_rdf
 
+    write = export_rdf
+    if fmt in (ExportFormat.graphml, ExportFormat.gexf, ExportFormat.json_graph):
+        from kg.analysis.export import write_graph
+        from kg.analysis.graph import graph_from_store
+
+        def write(target, name, out):
+            write_graph(graph_from_store(target), name, out)
+
     with open_for_cli(store, read_only=True, create=False) as target:
         if output is None:
-            export_rdf(target, fmt.value, sys.stdout.buffer)
+            write(target, fmt.value, sys.stdout.buffer)
         else:
             with output.open("wb") as out:
-                export_rdf(target, fmt.value, out)
+                write(target, fmt.value, out)
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:

@@ -17,8 +17,10 @@ DEFAULT_PROPOSAL = "reassurance force"
 
 
 @lru_cache(maxsize=1024)
-def resolve_country(name: str) -> str:
+def resolve_country(name: str, *, fuzzy: bool = True) -> str:
     """ISO alpha-3 code of a country given by code or name (pycountry).
+
+    With ``fuzzy`` false only codes and exact names count (no partial matches).
 
     Raises
     ------
@@ -29,6 +31,10 @@ def resolve_country(name: str) -> str:
     --------
     >>> resolve_country("Poland"), resolve_country("gb"), resolve_country("LVA")
     ('POL', 'GBR', 'LVA')
+    >>> resolve_country("Kallas", fuzzy=False)
+    Traceback (most recent call last):
+    ...
+    LookupError: not a country: 'Kallas'
     """
     import pycountry
 
@@ -42,7 +48,7 @@ def resolve_country(name: str) -> str:
         try:
             record = pycountry.countries.lookup(text)
         except LookupError:
-            matches = pycountry.countries.search_fuzzy(text) if len(text) > 3 else []
+            matches = pycountry.countries.search_fuzzy(text) if fuzzy and len(text) > 3 else []
             record = matches[0] if matches else None
     if record is None:
         raise LookupError(f"not a country: {name!r}")

@@ -33,3 +33,33 @@ def store_stats(store: Store) -> StoreStats:
     for polarity, method, n in store.query(get_query("stances-by-polarity").text):
         by_polarity.setdefault(str(polarity), {})[str(method)] = int(n)
     return StoreStats(counts=counts, stances_by_polarity=by_polarity)
+
+
+@dataclass
+class NetworkStats:
+    """The most central actors of the positions network and the countries' stance blocs."""
+
+    degree: list = field(default_factory=list)
+    betweenness: list = field(default_factory=list)
+    blocs: list = field(default_factory=list)
+
+
+def network_stats(store: Store, k: int = 5) -> NetworkStats:
+    """Top-``k`` degree and betweenness centrality and the stance blocs of ``store``.
+
+    Builds the positions graph (without article nodes, which would outrank every actor)
+    with :func:`kg.analysis.graph.graph_from_store`; networkx is imported here only.
+
+    Examples
+    --------
+    >>> from kg.store import EmbeddedStore
+    >>> network_stats(EmbeddedStore(":memory:")).blocs
+    []
+    """
+    from kg.analysis.blocs import stance_blocs
+    from kg.analysis.centrality import top_betweenness, top_degree
+    from kg.analysis.graph import graph_from_store
+
+    graph = graph_from_store(store, articles=False)
+    return NetworkStats(degree=top_degree(graph, k), betweenness=top_betweenness(graph, k),
+                        blocs=stance_blocs(graph))

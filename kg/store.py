@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 DEFAULT_STORE = ".kg/store"
 #: Prefix of staging graphs used while a large file loads; leftovers are dropped on open.
 STAGING_PREFIX = str(GRAPH["staging/"])
+#: Prefix of the empty marker graph naming a new graph while it loads (see ``load_file``).
+NEW_GRAPH_MARKER_PREFIX = f"{STAGING_PREFIX}new/"
 RDF_SUFFIX_FORMATS = {
     ".ttl": "TURTLE",
     ".turtle": "TURTLE",
@@ -173,6 +176,14 @@ class EmbeddedStore(Store):
             raise StoreError(f"{path}: store location is a file, not a directory")
         if not p.exists() and (read_only or not create):
             raise StoreError(f"{path}: no store here; run `kg build` first")
+        if not p.exists():
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot create the store's folder: {exc.strerror or exc}") from exc
+        from kg.serve import ensure_not_served  # serve-read-only takes no lock: kg serve leaves a marker
+
+        ensure_not_served(p)
         try:
             self._ox: pyoxigraph.Store = ox.Store.read_only(path) if read_only else ox.Store(path)
         except OSError as exc:
@@ -243,6 +254,8 @@ class EmbeddedStore(Store):
             raise ValueError("a graph is needed for triple formats")
         if not os.path.isfile(name):
             raise InputError(name, "no such file")
+        if target is not None and not self._ox.contains_named_graph(target):
+            return self._load_new_graph(name, fmt, target)
         staging = ox.NamedNode(f"{STAGING_PREFIX}{os.getpid()}") if target is not None else None
         try:
             # Into a staging graph first, so that a syntax error or a crash leaves the
@@ -264,9 +277,44 @@ class EmbeddedStore(Store):
         self.update(f"MOVE SILENT <{staging.value}> TO <{_checked_iri(graph)}>")
         return count
 
+    def _load_new_graph(self, name: str, fmt: str, target: pyoxigraph.NamedNode) -> int:
+        """Bulk-load straight into a graph that does not exist yet.
+
+        Staging and then MOVE would write every quad twice, the MOVE in one in-memory
+        transaction (about 10x the time of the bulk load itself). Instead an empty marker
+        graph names the new graph while it loads; if the load fails or the process dies
+        half-way, the marker tells :meth:`_drop_staging_leftovers` to drop the half-loaded graph.
+        """
+        import pyoxigraph as ox
+
+        marker = ox.NamedNode(f"{NEW_GRAPH_MARKER_PREFIX}{quote(target.value, safe='')}")
+        self._ox.add_graph(marker)
+        self._ox.flush()  # the marker must be on disk before any quad of the new graph
+        try:
+            self._ox.bulk_load(path=name, format=getattr(ox.RdfFormat, fmt), to_graph=target)
+        except SyntaxError as exc:
+            self._drop_staging_leftovers()
+            raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
+                             line=_syntax_line(exc)) from exc
+        except OSError as exc:
+            self._drop_staging_leftovers()
+            raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
+        count = int(next(iter(self._ox.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=target
+        )))[0].value)
+        self._ox.remove_graph(marker)
+        self._ox.flush()
+        return count
+
     def _drop_staging_leftovers(self) -> None:
+        import pyoxigraph as ox
+
         leftovers = [g for g in self._ox.named_graphs() if getattr(g, "value", "").startswith(STAGING_PREFIX)]
         for g in leftovers:
+            if g.value.startswith(NEW_GRAPH_MARKER_PREFIX):  # a new graph that did not finish loading
+                half_loaded = ox.NamedNode(unquote(g.value.removeprefix(NEW_GRAPH_MARKER_PREFIX)))
+                if self._ox.contains_named_graph(half_loaded):
+                    self._ox.remove_graph(half_loaded)
             self._ox.remove_graph(g)
 
     def named_graphs(self) -> list[URIRef]:

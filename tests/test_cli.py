@@ -62,10 +62,11 @@ def test_named_query_in_every_format(seed_store_dir, kg):
 
 
 def test_named_query_with_parameter(seed_store_dir, kg):
-    out = kg("query", "--name", "persons-roles", "--param", "country=Latvia", "-f", "csv", store=seed_store_dir)
+    out = kg("query", "--name", "roles", "--param", "holder=Latvia", "-f", "csv", store=seed_store_dir)
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
-    assert rows and all(r["country"].endswith("/LVA") for r in rows)
+    assert rows and all(r["holder"].endswith("/LVA") for r in rows)
+    assert "Andris Sprūds" in {r["personLabel"] for r in rows}
 
 
 def test_query_from_rq_file_and_ask(seed_store_dir, kg, tmp_path):
@@ -131,7 +132,7 @@ def test_unknown_format_is_a_usage_error(seed_store_dir, kg):
 def test_unknown_named_query_and_bad_param(seed_store_dir, kg):
     out = kg("query", "--name", "nope", store=seed_store_dir)
     assert out.returncode == 2 and "unknown query 'nope'" in out.stderr
-    out = kg("query", "--name", "persons-roles", "--param", "country=Atlantis", store=seed_store_dir)
+    out = kg("query", "--name", "roles", "--param", "holder=Atlantis", store=seed_store_dir)
     assert out.returncode == 2 and "Atlantis" in out.stderr
     out = kg("query", "--name", "persons-roles", "--param", "noequals", store=seed_store_dir)
     assert out.returncode == 2 and "key=value" in out.stderr

@@ -4,7 +4,11 @@ Each file starts with comment headers::
 
     # name: persons-roles
     # description: Persons with their roles and the country or organisation of each post.
-    # param: country country        (NAME TYPE; the variable ?NAME must be projected)
+    # param: person iri
+
+A parameter ``NAME TYPE`` binds ``?NAME``, which must be projected and used in a required
+triple pattern: Oxigraph applies bindings to the projected solutions, so a binding does not
+constrain an OPTIONAL or a FILTER.
 
 Parameter values are converted and validated by type and passed as ``initBindings``;
 they are never formatted into the query text.

@@ -1,0 +1,173 @@
+"""Answering a question: parse it, resolve its names, run named queries, build the rows.
+
+Each question type is answered by one or two bound named queries (``kg query --name``
+runs the same ones), and the rows are built by pure functions over their results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+
+from rdflib import URIRef
+
+from kg.ask.entities import ACTOR_KINDS, Entity, resolve_entity, resolve_proposal_phrase, resolve_role_types
+from kg.ask.questions import (
+    ConflictQuestion,
+    HolderQuestion,
+    PositionQuestion,
+    RoleQuestion,
+    StanceQuestion,
+    parse_question,
+)
+from kg.ask.records import SCOPE_ORDER, AskResult, StanceAnswer, StanceRecord, rank
+from kg.ask.roles import read_roles, role_answers, roles_as_of
+from kg.ask.stances import positions, stance_records, summarise
+from kg.queries import get_query
+from kg.rdf import notation
+from kg.store import Store, iter_rows
+
+SPOKEN_STANCES_RQ = resources.files(__package__).joinpath("spoken-stances.rq").read_text(encoding="utf-8")
+
+
+def ask(store: Store, question: str, *, day: dt.date | None = None) -> AskResult:
+    """Answer a plain-English question from ``store``.
+
+    Parameters
+    ----------
+    store : Store
+    question : str
+        One of the forms in :data:`kg.ask.questions.SUPPORTED_FORMS`.
+    day : datetime.date, optional
+        Answer as of this day: only claims dated on or before it count, and each actor's
+        position is its latest claim by then.
+
+    Returns
+    -------
+    AskResult
+
+    Raises
+    ------
+    UnrecognisedQuestionError
+        The question matches no supported form.
+    UsageError
+        A name in the question matches nothing in the store.
+    """
+    parsed = parse_question(question)
+    if isinstance(parsed, StanceQuestion):
+        return _stances(store, question, parsed, day)
+    if isinstance(parsed, PositionQuestion):
+        return _position(store, question, parsed, day)
+    if isinstance(parsed, RoleQuestion):
+        return _roles(store, question, parsed, day)
+    if isinstance(parsed, HolderQuestion):
+        return _holders(store, question, parsed, day)
+    return _conflicts(store, question, parsed, day)
+
+
+def query_command(name: str, **params: str) -> str:
+    """The ``kg query`` command that runs a named query with these parameters.
+
+    Examples
+    --------
+    >>> query_command("who-opposes", proposal="reassurance-force")
+    'kg query --name who-opposes --param proposal=reassurance-force'
+    """
+    return " ".join([f"kg query --name {name}", *(f"--param {k}={v}" for k, v in params.items() if v)])
+
+
+def _key(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1]
+
+
+def _day_note(day: dt.date | None) -> tuple[str, ...]:
+    return (f"as of {day.isoformat()}: the latest claim on or before that day counts",) if day else ()
+
+
+def _stances(store: Store, question: str, q: StanceQuestion, day: dt.date | None) -> AskResult:
+    proposal = resolve_proposal_phrase(store, q.proposal)
+    rows = [r for r in summarise(stance_records(store, proposal.iri), day)
+            if r.polarity in q.polarities
+            and (q.scopes is None or r.scope in q.scopes)
+            and (q.actor_types is None or r.actor_type in q.actor_types)]
+    rows.sort(key=lambda r: (q.polarities.index(r.polarity), rank(r.scope, SCOPE_ORDER), r.actor.casefold(),
+                             r.actor, r.actor_iri))
+    notes = (f"proposal: {proposal.label}", *_day_note(day))
+    return AskResult(question, "stances", query_command("who-opposes", proposal=_key(proposal.iri)), tuple(rows),
+                     notes)
+
+
+def _position(store: Store, question: str, q: PositionQuestion, day: dt.date | None) -> AskResult:
+    entity = resolve_entity(store, q.entity, ACTOR_KINDS)
+    proposal = resolve_proposal_phrase(store, q.proposal)
+    records = stance_records(store, proposal.iri, entity.iri)
+    commands = [query_command("who-opposes", proposal=_key(proposal.iri), actor=entity.iri)]
+    if entity.kind == "person":
+        records += _spoken_for(store, entity, proposal.iri, commands)
+    rows = positions(records, day)
+    # Latest first within each actor, so that the current position leads.
+    rows.sort(key=lambda r: r.date or "", reverse=True)
+    rows.sort(key=lambda r: (r.actor.casefold(), r.actor_iri))
+    notes = [f"{entity.label} ({entity.kind}) on {proposal.label}", *_day_note(day)]
+    for current in summarise(records, day):
+        notes.append(f"position of {current.actor}: {_describe(current)}")
+    return AskResult(question, "position", " ; ".join(commands), tuple(rows), tuple(notes))
+
+
+def _spoken_for(store: Store, person: Entity, proposal: str, commands: list[str]) -> list[StanceRecord]:
+    """Stances a person stated for another actor (a minister for their country)."""
+    spoken: dict[str, set[str]] = {}
+    bindings = {"speaker": URIRef(person.iri), "proposal": URIRef(proposal)}
+    for row in iter_rows(store.query(SPOKEN_STANCES_RQ, bindings)):
+        spoken.setdefault(str(row["actor"]), set()).add(str(row["stance"]))
+    out = []
+    for actor in sorted(set(spoken) - {person.iri}):
+        commands.append(query_command("who-opposes", proposal=_key(proposal), actor=actor))
+        out += [r for r in stance_records(store, proposal, actor) if r.claim in spoken[actor]]
+    return out
+
+
+def _describe(answer: StanceAnswer) -> str:
+    scope = f" ({answer.scope})" if answer.scope else ""
+    when = f", stated {answer.date}" if answer.date else ""
+    return f"{answer.polarity}{scope}{when} [{', '.join(answer.methods)}]"
+
+
+def _roles(store: Store, question: str, q: RoleQuestion, day: dt.date | None) -> AskResult:
+    from kg.conflicts import role_conflict
+
+    person = resolve_entity(store, q.person, ("person",))
+    records = roles_as_of(read_roles(store.query(get_query("roles").text, {"person": URIRef(person.iri)})), day)
+    notes = [f"person: {person.label}", *_day_note(day)]
+    conflict = role_conflict(records)
+    if conflict is not None:
+        sides = " vs ".join(side.label for side in conflict.sides)
+        notes.append(f"sources disagree ({conflict.nature}): {sides}; see `kg conflicts`")
+    return AskResult(question, "roles", query_command("roles", person=_key(person.iri)),
+                     tuple(role_answers(records)), tuple(notes))
+
+
+def _holders(store: Store, question: str, q: HolderQuestion, day: dt.date | None) -> AskResult:
+    holder = resolve_entity(store, q.holder, ("country", "organization"))
+    wanted = {notation(t) for t in resolve_role_types(store, q.role)}
+    records = read_roles(store.query(get_query("roles").text, {"holder": URIRef(holder.iri)}))
+    records = [r for r in roles_as_of(records, day) if r.role_type in wanted]
+    notes = (f"{q.role} ({', '.join(sorted(wanted))}) of {holder.label}; latest first", *_day_note(day))
+    command = query_command("roles", holder=holder.code or holder.iri)
+    return AskResult(question, "holders", command, tuple(role_answers(records, latest_first=True)), notes)
+
+
+def _conflicts(store: Store, question: str, q: ConflictQuestion, day: dt.date | None) -> AskResult:
+    from kg.conflicts import find_conflicts
+
+    if not q.entity:
+        return AskResult(question, "conflicts", query_command("conflicts"), tuple(find_conflicts(store, day=day)),
+                         _day_note(day))
+    entity = resolve_entity(store, q.entity, (*ACTOR_KINDS, "proposal"))
+    if entity.kind == "proposal":
+        found = [c for c in find_conflicts(store, day=day) if c.target == entity.iri]
+        command = query_command("conflicts")
+    else:
+        found = find_conflicts(store, subject=entity.iri, day=day)
+        command = query_command("conflicts", subject=entity.iri)
+    return AskResult(question, "conflicts", command, tuple(found), (f"about {entity.label}", *_day_note(day)))

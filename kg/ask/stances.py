@@ -1,0 +1,256 @@
+"""Stance claims: reading them from the ``who-opposes`` query, and summarising them per actor.
+
+The query reads only what each stance states; the labels of actors and speakers, the ISO
+codes of countries and the outlets of sources come from ``descriptions.rq``, once per node.
+
+Curated claims are authoritative: when an actor has curated stances, the latest
+curated one sets the row's polarity and scope, and the reasons and conditions come from
+the curated claims; extracted claims that agree with it still add their quotes as
+evidence. ``as_of`` keeps only claims dated on or before that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from importlib import resources
+
+from rdflib import URIRef
+from rdflib.query import Result
+
+from kg.ask.entities import CLASS_KINDS
+from kg.ask.records import (
+    POLARITY_ORDER,
+    SCOPE_ORDER,
+    Evidence,
+    StanceAnswer,
+    StanceRecord,
+    rank,
+)
+from kg.queries import get_query
+from kg.rdf import notation
+from kg.store import Store, iter_rows
+
+#: Separator of the concatenated reasons and conditions in ``who-opposes`` rows.
+LIST_SEPARATOR = "\n"
+DESCRIPTIONS_RQ = resources.files(__package__).joinpath("descriptions.rq").read_text(encoding="utf-8")
+#: What ``descriptions.rq`` says about each node: ``{node IRI: {"label": ..., "kind": ..., "code": ...}}``.
+Descriptions = Mapping[str, Mapping[str, str]]
+
+
+def text(value: object) -> str | None:
+    """The lexical form of an RDF term, or None.
+
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> text(Literal("2025-04-10", datatype="http://www.w3.org/2001/XMLSchema#date")), text(None)
+    ('2025-04-10', None)
+    """
+    return None if value is None else str(value)
+
+
+def integer(value: object) -> int | None:
+    """An integer literal as ``int``, or None."""
+    return None if value is None else int(str(value))
+
+
+def evidence_from_row(row: dict, claim: str, described: Descriptions | None = None) -> Evidence | None:
+    """The evidence span of a query row (columns quote, start, end, source, date, method; outlet, url
+    and title from the row or, when given, from the descriptions of the source)."""
+    if row.get("quote") is None:
+        return None
+    source = str(row["source"])
+    about = (described or {}).get(source, {})
+    return Evidence(quote=str(row["quote"]), source=source, outlet=text(row.get("outlet")) or about.get("outlet"),
+                    date=text(row.get("date")), url=text(row.get("url")) or about.get("url"),
+                    start=integer(row.get("start")), end=integer(row.get("end")),
+                    title=text(row.get("title")) or about.get("title") or about.get("label"),
+                    method=notation(row.get("method")), claim=claim)
+
+
+def describe(result: Result) -> dict[str, dict[str, str]]:
+    """Descriptions per node from ``descriptions.rq`` rows: the smallest value of each kind, and the
+    node's kind (person, country, organization) from its classes.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, URIRef, Variable
+    >>> from rdflib.query import Result
+    >>> r = Result("SELECT"); r.vars = [Variable("node"), Variable("what"), Variable("value")]
+    >>> r.bindings = [{Variable("node"): URIRef("x:eu"), Variable("what"): Literal(w), Variable("value"): v}
+    ...               for w, v in (("label", Literal("EU")), ("label", Literal("European Union")),
+    ...                            ("class", URIRef("https://w3id.org/positions-kg/ns#Organization")))]
+    >>> describe(r)["x:eu"]
+    {'label': 'EU', 'kind': 'organization'}
+    """
+    out: dict[str, dict[str, str]] = {}
+    for row in iter_rows(result):
+        node, what, value = str(row["node"]), str(row["what"]), str(row["value"])
+        if what == "class":
+            what, value = "kind", CLASS_KINDS.get(value, "")
+            if not value:
+                continue
+        entry = out.setdefault(node, {})
+        if what not in entry or value < entry[what]:
+            entry[what] = value
+    return out
+
+
+def stance_records(store: Store, proposal: str, actor: str | None = None) -> list[StanceRecord]:
+    """The stance claims on ``proposal`` (of one ``actor``, when given) with their evidence: the
+    ``who-opposes`` named query, described by ``descriptions.rq`` (two queries)."""
+    bindings = {"proposal": URIRef(proposal)}
+    if actor:
+        bindings["actor"] = URIRef(actor)
+    rows = store.query(get_query("who-opposes").text, bindings)
+    return read_stances(rows, describe(store.query(DESCRIPTIONS_RQ, {"proposal": URIRef(proposal)})))
+
+
+def read_stances(result: Result, described: Descriptions | None = None) -> list[StanceRecord]:
+    """Stance claims from the rows of the ``who-opposes`` query (one row per claim and evidence span)."""
+    fields: dict[str, dict[str, set]] = {}
+    for row in iter_rows(result):
+        claim = str(row["stance"])
+        entry = fields.setdefault(claim, {})
+        for key, value in row.items():
+            if value is not None:
+                entry.setdefault(key, set()).add(str(value))
+        evidence = evidence_from_row(row, claim, described)
+        if evidence is not None:
+            entry.setdefault("_evidence", set()).add(evidence)
+    return sorted((_record(claim, entry, described or {}) for claim, entry in fields.items()), key=lambda r: r.claim)
+
+
+def _one(entry: dict[str, set], key: str) -> str | None:
+    values = entry.get(key)
+    return min(values) if values else None
+
+
+def _many(entry: dict[str, set], key: str) -> tuple[str, ...]:
+    parts = {p.strip() for value in entry.get(key, ()) for p in value.split(LIST_SEPARATOR)}
+    return tuple(sorted(p for p in parts if p))
+
+
+def _record(claim: str, entry: dict[str, set], described: Descriptions) -> StanceRecord:
+    actor = _one(entry, "actor") or ""
+    about = described.get(actor, {})
+    speaker = _one(entry, "speaker")
+    country = _one(entry, "country")
+    confidence = _one(entry, "confidence")
+    return StanceRecord(
+        claim=claim,
+        actor=actor,
+        actor_label=about.get("label") or actor.rsplit("/", 1)[-1],
+        actor_type=about.get("kind") or _kind_from_iri(actor),
+        country=described.get(country or "", {}).get("code") or about.get("code"),
+        proposal=_one(entry, "proposal") or "",
+        polarity=notation(_one(entry, "polarity")) or "",
+        scope=notation(_one(entry, "scope")),
+        reasons=_many(entry, "reasons"),
+        conditions=_many(entry, "conditions"),
+        speaker=speaker,
+        speaker_label=described.get(speaker or "", {}).get("label"),
+        date=_one(entry, "date"),
+        method=notation(_one(entry, "method")) or "",
+        confidence=float(confidence) if confidence is not None else None,
+        source=_one(entry, "source") or "",
+        evidence=tuple(sorted(entry.get("_evidence", ()), key=Evidence.sort_key)),
+    )
+
+
+def _kind_from_iri(iri: str) -> str:
+    # Fallback for actors without a kg class: kg.iris mints country/, person/ and org/ IRIs.
+    segment = iri.rsplit("/", 2)[-2] if iri.count("/") >= 2 else ""
+    return {"country": "country", "person": "person", "org": "organization"}.get(segment, "entity")
+
+
+def as_of(records: Iterable[StanceRecord], day: dt.date | None) -> list[StanceRecord]:
+    """The records dated on or before ``day`` (all of them when ``day`` is None; undated ones never).
+
+    Examples
+    --------
+    >>> r = StanceRecord("c", "a", "A", "country", None, "p", "opposes", None, (), (), None, None,
+    ...                  "2025-04-10", "curated", 1.0, "s", ())
+    >>> len(as_of([r], dt.date(2025, 4, 9))), len(as_of([r], dt.date(2025, 4, 10)))
+    (0, 1)
+    """
+    if day is None:
+        return list(records)
+    limit = day.isoformat()
+    return [r for r in records if r.date is not None and r.date[:10] <= limit]
+
+
+def deciding_claim(records: list[StanceRecord]) -> StanceRecord:
+    """The claim that sets an actor's position: the latest curated one, else the latest extracted one.
+
+    Ties on the date go to the more confident claim, then to the smaller claim IRI.
+    """
+    curated = [r for r in records if r.method == "curated"]
+    return max(curated or records, key=lambda r: (r.date or "", r.confidence or 0.0, _reverse(r.claim)))
+
+
+def _reverse(text_value: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text_value)
+
+
+def summarise(records: Iterable[StanceRecord], day: dt.date | None = None) -> list[StanceAnswer]:
+    """One row per actor: the position its deciding claim states, with every claim that agrees.
+
+    Parameters
+    ----------
+    records : iterable of StanceRecord
+    day : datetime.date, optional
+        Answer as of this day: only claims dated on or before it count.
+    """
+    by_actor: dict[str, list[StanceRecord]] = {}
+    for record in as_of(records, day):
+        by_actor.setdefault(record.actor, []).append(record)
+    answers = []
+    for claims in by_actor.values():
+        decider = deciding_claim(claims)
+        agreeing = [r for r in claims if r.polarity == decider.polarity]
+        answers.append(_answer(agreeing, decider.polarity, decider.scope, decider.date))
+    return sorted(answers, key=answer_key)
+
+
+def positions(records: Iterable[StanceRecord], day: dt.date | None = None) -> list[StanceAnswer]:
+    """One row per actor, polarity and scope: every position an actor was reported to take."""
+    groups: dict[tuple, list[StanceRecord]] = {}
+    for record in as_of(records, day):
+        groups.setdefault((record.actor, record.polarity, record.scope), []).append(record)
+    answers = [_answer(claims, polarity, scope, max((r.date or "" for r in claims), default="") or None)
+               for (_, polarity, scope), claims in groups.items()]
+    return sorted(answers, key=answer_key)
+
+
+def answer_key(answer: StanceAnswer) -> tuple:
+    """Sort order of rows: polarity, scope, then actor label and IRI."""
+    return (rank(answer.polarity, POLARITY_ORDER), rank(answer.scope, SCOPE_ORDER), answer.actor.casefold(),
+            answer.actor, answer.actor_iri)
+
+
+def _answer(claims: list[StanceRecord], polarity: str, scope: str | None, date: str | None) -> StanceAnswer:
+    authoritative = [r for r in claims if r.method == "curated"] or claims
+    evidence: dict[tuple, Evidence] = {}
+    for record in claims:
+        for item in record.evidence:
+            key = (item.source, item.start, item.end, item.quote)
+            # The same span quoted by a curated and an extracted claim is cited once, as curated.
+            if key not in evidence or (item.method or "") < (evidence[key].method or ""):
+                evidence[key] = item
+    labels = sorted({r.actor_label for r in claims})
+    return StanceAnswer(
+        actor=labels[0],
+        actor_iri=claims[0].actor,
+        actor_type=min(r.actor_type for r in claims),
+        country=min((r.country for r in claims if r.country), default=None),
+        polarity=polarity,
+        scope=scope,
+        reasons=tuple(sorted({x for r in authoritative for x in r.reasons})),
+        conditions=tuple(sorted({x for r in authoritative for x in r.conditions})),
+        evidence=tuple(sorted(evidence.values(), key=Evidence.sort_key)),
+        speakers=tuple(sorted({r.speaker_label for r in claims if r.speaker_label})),
+        methods=tuple(sorted({r.method for r in claims if r.method})),
+        date=date,
+    )

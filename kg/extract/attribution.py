@@ -1,0 +1,207 @@
+"""Who does or says something: subjects, pronouns, speakers of reported speech.
+
+Shared by the quote and stance components. Everything works on the dependency
+parse: the subject of a clause (climbing through ``xcomp``/``acomp``/``conj`` and
+relative clauses), possessors of nouns ("their readiness"), members listed with
+"including", and the subject of the reporting verb a clause hangs from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kg.extract.records import DocState, Mention
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
+RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+_CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "dobj", "attr", "oprd", "acl", "pobj",
+                    "ccomp", "relcl", "appos", "npadvmod", "nmod", "amod"})
+_MEMBER_PREPS = frozenset({"including", "include", "like", "such"})
+_SKIP_PREPS = frozenset({"to", "in", "into", "on", "against", "with", "from", "near", "across", "inside",
+                         "within", "toward", "towards", "at", "over", "about", "for", "between", "after"})
+
+
+def subject_of(token: Token, passable: Callable[[Token], bool] | None = None) -> Token | None:
+    """The subject (or passive agent) of the clause a token belongs to.
+
+    Climbs from a complement to the verb that has a subject (through ``xcomp``,
+    ``acomp``, ``conj``, participial ``advcl``, ``acl``); a relative pronoun subject
+    stands for the noun the relative clause modifies. Climbing out of an object or a
+    prepositional phrase is allowed only into a token ``passable`` accepts (a cue word:
+    "the idea of sending" under "initiated"), so that "discussed the possibility of
+    deploying" does not make the discussants the deployers.
+    """
+    tok: Token | None = token
+    seen = 0
+    while tok is not None and seen < 10:
+        seen += 1
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None and not (tok.pos_ == "VERB" and tok.lemma_ in _PASSIVE_ACTIONS):
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.pos_ in ("NOUN", "PROPN"):
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return tok.head  # "the UK—leading the delegation—": the modified noun acts
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            return None
+        head = tok.head
+        if tok.dep_ in _GUARDED and passable is not None:
+            gate = head.head if head.dep_ == "prep" and tok.dep_ in ("pobj", "pcomp") else head
+            if head.pos_ == "ADP" and head.dep_ == "prep":
+                gate = head.head
+            if not passable(gate):
+                return None
+        tok = head
+    return None
+
+
+_GUARDED = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod", "nmod", "amod", "appos"})
+_PASSIVE_ACTIONS = frozenset({"send", "deploy", "station", "dispatch", "position", "commit", "provide", "put"})
+
+
+def reporting_ancestors(state: DocState, token: Token) -> list[Token]:
+    """Reporting verbs ("said", "warned", ...) the token's clause hangs from, nearest first."""
+    reporting = state.gazetteer.reporting_verbs
+    return [a for a in token.ancestors if a.lemma_.lower() in reporting and a.pos_ in ("VERB", "NOUN")]
+
+
+def mentions_for(state: DocState, token: Token, *, depth: int = 0) -> list[Mention]:
+    """Actors (country, organisation, person mentions) a subject token stands for."""
+    if depth > 4:
+        return []
+    found: list[Mention] = []
+    for tok in [token, *token.conjuncts]:
+        found += _mentions_for_one(state, tok, depth)
+    unique: dict[tuple[str, str], Mention] = {}
+    for m in found:
+        unique.setdefault((m.kind, m.key), m)
+    return list(unique.values())
+
+
+def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
+    m = state.token_mention.get(tok.i)
+    if m is not None:
+        if m.kind == "org" and not m.known:
+            return []
+        return [m]
+    lower = tok.lower_
+    if tok.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SPEAKER_PRONOUNS:
+        return resolve_pronoun(state, tok, depth=depth)
+    members = _members(state, tok, depth)
+    if members:
+        return members
+    for child in tok.children:  # "Prime Minister (appos: Giorgia Meloni) reiterated": the named person
+        cm = state.token_mention.get(child.i)
+        if child.dep_ in ("appos", "compound") and cm is not None and cm.kind == "person":
+            return [cm]
+    if tok.lemma_.lower() in state.gazetteer.actor_nouns:
+        for child in tok.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                cm = state.token_mention.get(child.i)
+                if cm is not None and cm.kind in ("country", "org") and cm.known:
+                    return [cm]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    cm = state.token_mention.get(pobj.i)
+                    if cm is not None and cm.kind in ("country", "org") and cm.known:
+                        return [cm]
+    for child in tok.children:  # "the grouping known as the Coalition", appositions
+        if child.dep_ == "appos":
+            found = mentions_for(state, child, depth=depth + 1)
+            if found:
+                return found
+        if child.dep_ == "acl" and child.lemma_ in ("know", "call", "name", "dub"):
+            for prep in child.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = mentions_for(state, pobj, depth=depth + 1)
+                        if found:
+                            return found
+    return []
+
+
+def _members(state: DocState, tok: Token, depth: int) -> list[Mention]:
+    """"Some EU countries, including Poland and Greece": the listed members."""
+    for child in tok.children:
+        such_as = child.lower_ == "as" and any(c.lower_ == "such" for c in child.children)
+        if child.lower_ in _MEMBER_PREPS or such_as:
+            for pobj in child.subtree:
+                if pobj.dep_ == "pobj" and child.i in (pobj.head.i, pobj.head.head.i):
+                    found = [m for m in mentions_for(state, pobj, depth=depth + 1) if m.kind == "country"]
+                    if found:
+                        return found
+    return []
+
+
+def resolve_pronoun(state: DocState, tok: Token, *, depth: int = 0) -> list[Mention]:
+    """What a pronoun refers to: the speaker of its reported clause, else the nearest fitting mention."""
+    lower = tok.lower_
+    if lower in SPEAKER_PRONOUNS:
+        return list(state.quote_speakers.get(state.sent_of(tok.i).start, []))
+    if lower in GROUP_PRONOUNS:
+        for verb in reporting_ancestors(state, tok):
+            subj = subject_of(verb)
+            if subj is not None and subj.i != tok.i and subj.i not in _descendant_ids(tok):
+                found = mentions_for(state, subj, depth=depth + 1)
+                if found:
+                    return found
+        head = tok.head
+        while head.dep_ in ("xcomp", "conj", "advcl", "dobj", "pobj", "prep", "acl", "pcomp") and head.head.i != head.i:
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+            if subj is not None and subj.i < tok.i:
+                return mentions_for(state, subj, depth=depth + 1)  # "The leaders ... their": no named actor
+        return _previous_subject(state, tok, kinds=("country", "org"))
+    if lower in PERSON_PRONOUNS:
+        return _previous_subject(state, tok, kinds=("person",))
+    return []
+
+
+def _descendant_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _previous_subject(state: DocState, tok: Token, kinds: tuple[str, ...]) -> list[Mention]:
+    """The nearest earlier mention of the right kind (within ~150 tokens), preferring subjects."""
+    doc = tok.doc
+    candidates = [m for m in state.mentions if m.kind in kinds and tok.i - 150 <= m.start < tok.i]
+    if not candidates:
+        return []
+    subjects = [m for m in candidates if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    pick = (subjects or candidates)[-1]
+    if pick.kind == "country" and pick.via == "demonym":
+        return []
+    return [pick]
+
+
+def speakers_for(state: DocState, token: Token) -> list[Mention]:
+    """Who said the clause a token is in: reporting-verb subject, "according to", or the quote's speaker."""
+    for verb in reporting_ancestors(state, token):
+        subj = subject_of(verb)
+        if subj is not None:
+            found = mentions_for(state, subj)
+            if found:
+                return found
+    sent = state.sent_of(token.i)
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            for pobj in tok.nbor().children:
+                found = mentions_for(state, pobj)
+                if found:
+                    return found
+    return list(state.quote_speakers.get(sent.start, []))

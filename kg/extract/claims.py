@@ -1,0 +1,82 @@
+"""Component: turning findings into the public claim records (:mod:`kg.claims`).
+
+Roles are kept once per (person, role type, country, organisation) — the first
+mention is the evidence; stances once per actor, polarity, scope and sentence, with
+their reasons and conditions merged. Every quote is ``body[start:end]``.
+"""
+
+from __future__ import annotations
+
+from kg.claims import ArticleClaims, RoleClaim, StanceClaim
+from kg.extract.records import DocState, StanceFinding
+
+
+def build_claims(state: DocState) -> ArticleClaims:
+    """The :class:`~kg.claims.ArticleClaims` of one processed article."""
+    body, doc_path = state.article.body, state.article.path
+    out = ArticleClaims(doc=doc_path)
+    seen_roles: set[tuple] = set()
+    for f in sorted(state.roles, key=lambda r: r.start_char):
+        key = (f.person, f.role_type, f.country, f.organization)
+        if key in seen_roles:
+            continue
+        seen_roles.add(key)
+        out.roles.append(RoleClaim(
+            person=f.person, role=f.role, role_type=f.role_type, country=f.country, organization=f.organization,
+            quote=body[f.start_char:f.end_char], start=f.start_char, end=f.end_char,
+            confidence=round(min(max(f.confidence, 0.0), 1.0), 3), doc=doc_path,
+        ))
+    merged: dict[tuple, StanceFinding] = {}
+    for f in _collapse(state.stances):
+        key = (f.actor.kind, f.actor.key, f.polarity, f.start_char, f.end_char)
+        if key in merged:
+            prev = merged[key]
+            prev.reason = _join(prev.reason, f.reason)
+            prev.condition = _join(prev.condition, f.condition)
+            prev.speaker = prev.speaker or f.speaker
+            prev.confidence = max(prev.confidence, f.confidence)
+        else:
+            merged[key] = StanceFinding(f.actor, f.polarity, f.scope, f.speaker, f.reason, f.condition,
+                                        f.start_char, f.end_char, f.confidence)
+    target = state.gazetteer.proposal.get("label", "reassurance force")
+    for f in sorted(merged.values(), key=lambda s: (s.start_char, s.actor.kind != "person")):
+        if f.actor.kind == "country":
+            label, country = state.gazetteer.country_name(f.actor.key) or f.actor.key, f.actor.key
+        elif f.actor.kind == "organization":
+            org = state.gazetteer.organisations.get(f.actor.key)
+            label, country = f.actor.key, org.country if org else None
+        else:
+            label, country = f.actor.key, _person_country(state, f.actor.key)
+        out.stances.append(StanceClaim(
+            actor=label, actor_type=f.actor.kind, country=country, polarity=f.polarity, scope=f.scope,
+            target=target, speaker=f.speaker, reason=f.reason, condition=f.condition,
+            quote=body[f.start_char:f.end_char], start=f.start_char, end=f.end_char,
+            confidence=round(min(max(f.confidence, 0.0), 1.0), 3), doc=doc_path,
+        ))
+    return out
+
+
+def _collapse(findings: list[StanceFinding]) -> list[StanceFinding]:
+    """In one sentence, an actor that both supports and conditionally supports is conditional."""
+    conditional = {(f.actor, f.start_char) for f in findings if f.polarity == "conditional"}
+    out = []
+    for f in findings:
+        if f.polarity == "supports" and (f.actor, f.start_char) in conditional:
+            f = StanceFinding(f.actor, "conditional", f.scope, f.speaker, f.reason, f.condition, f.start_char,
+                              f.end_char, f.confidence)
+        out.append(f)
+    return out
+
+
+def _person_country(state: DocState, name: str) -> str | None:
+    from kg.extract.stances import _person_country as lookup
+
+    return lookup(state, name)[0]
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if not a or not b or b in a:
+        return a or b
+    if a in b:
+        return b
+    return f"{a}; {b}"

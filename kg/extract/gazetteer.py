@@ -1,0 +1,204 @@
+"""Curated knowledge for extraction, read from the TSV files in ``kg/data/gazetteer/``.
+
+Everything the extractor knows about particular countries, organisations, people,
+titles and cue words lives in those files (each row has a ``source`` column); this
+module only reads them into typed records. :func:`load_gazetteer` is cached, so the
+files are read once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country with the words that name it."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An international organisation, coalition or party."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    country: str | None
+    anaphors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role title and the role types it maps to (in a country, in an organisation)."""
+
+    title: str
+    role_type: str
+    org_role_type: str
+    generic: bool
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A public office holder relevant to the subject (as of 2025)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    role: str
+    role_type: str
+    country: str | None
+    organization: str | None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stance cue: a lemma (or lemma + particle) with the polarity it signals."""
+
+    lemma: str
+    kind: str  # action | modal | evaluate | condition
+    polarity: str  # a polarity, or "=" to pass the complement's polarity through
+    neg_polarity: str
+    scope: str
+    requires: tuple[str, frozenset[str]] | None = None  # ("child", {"too"}): the cue needs that word nearby
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All curated lookup data, indexed for the extraction components."""
+
+    countries: dict[str, Country]
+    organisations: dict[str, Organisation]
+    titles: dict[str, Title]
+    persons: tuple[KnownPerson, ...]
+    cues: dict[str, Cue]
+    topic: frozenset[str]
+    markers: dict[str, str]
+    reporting_verbs: frozenset[str]
+    actor_nouns: frozenset[str]
+    proposal: dict[str, str]
+    person_by_key: dict[str, KnownPerson] = field(default_factory=dict)
+
+    def country_name(self, code: str | None) -> str | None:
+        """Short English name of a country code, or None."""
+        country = self.countries.get(code or "")
+        return country.name if country else None
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of a name.
+
+    Examples
+    --------
+    >>> name_key("Andris Sprūds") == name_key("andris spruds")
+    True
+    """
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+def _rows(directory: Path | None, name: str) -> list[dict[str, str]]:
+    if directory is None:
+        handle = resources.files("kg").joinpath("data", "gazetteer", name)
+        text, where = handle.read_text(encoding="utf-8"), f"kg/data/gazetteer/{name}"
+    else:
+        path = directory / name
+        try:
+            text, where = path.read_text(encoding="utf-8"), str(path)
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read gazetteer file: {exc.strerror or exc}") from exc
+    reader = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = list(reader)
+    if reader.fieldnames is None or "source" not in reader.fieldnames:
+        raise InputError(where, "gazetteer file needs a header row with a 'source' column", line=1)
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise InputError(where, "wrong number of tab-separated columns", line=number)
+    return rows
+
+
+def _requirement(value: str) -> tuple[str, frozenset[str]] | None:
+    """``child=on|upon`` -> ("child", {"on", "upon"}); empty -> None."""
+    if not value:
+        return None
+    where, _, words = value.partition("=")
+    return where, frozenset(_split(words))
+
+
+def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
+    """Read the gazetteer files (from the package, or from ``directory``).
+
+    Raises
+    ------
+    InputError
+        A file is missing or malformed.
+    """
+    where = Path(directory) if directory is not None else None
+    countries = {
+        r["alpha3"]: Country(r["alpha3"], r["name"], _split(r["aliases"]), _split(r["demonyms"]), _split(r["metonyms"]))
+        for r in _rows(where, "countries.tsv")
+    }
+    organisations = {
+        r["name"]: Organisation(r["name"], r["kind"], _split(r["aliases"]), r["country"] or None, _split(r["anaphors"]))
+        for r in _rows(where, "organisations.tsv")
+    }
+    titles = {
+        r["title"].lower(): Title(r["title"].lower(), r["role_type"], r["org_role_type"] or r["role_type"],
+                                  r["generic"] == "1")
+        for r in _rows(where, "roles.tsv")
+    }
+    persons = tuple(
+        KnownPerson(r["name"], _split(r["aliases"]), r["role"], r["role_type"], r["country"] or None,
+                    r["organization"] or None)
+        for r in _rows(where, "persons.tsv")
+    )
+    cues = {
+        r["lemma"]: Cue(r["lemma"], r["kind"], r["polarity"], r["neg_polarity"], r["scope"],
+                        _requirement(r["requires"]))
+        for r in _rows(where, "cues.tsv")
+    }
+    by_key: dict[str, KnownPerson] = {}
+    for person in persons:
+        for variant in (person.name, *person.aliases):
+            by_key.setdefault(name_key(variant), person)
+    return Gazetteer(
+        countries=countries,
+        organisations=organisations,
+        titles=titles,
+        persons=persons,
+        cues=cues,
+        topic=frozenset(r["term"].lower() for r in _rows(where, "topic.tsv")),
+        markers={r["marker"].lower(): r["kind"] for r in _rows(where, "markers.tsv")},
+        reporting_verbs=frozenset(r["lemma"] for r in _rows(where, "reporting_verbs.tsv")),
+        actor_nouns=frozenset(r["lemma"] for r in _rows(where, "actor_nouns.tsv")),
+        proposal={r["key"]: r["value"] for r in _rows(where, "proposal.tsv")},
+        person_by_key=by_key,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, read once per process.
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> g.countries["POL"].name, g.titles["prime minister"].role_type
+    ('Poland', 'head_of_government')
+    """
+    return read_gazetteer()

@@ -1,0 +1,127 @@
+"""Reasons and conditions of a stance, from causal, conditional and temporal phrases.
+
+Markers come from ``markers.tsv``: "due to", "because (of)", "citing", "as" give
+reasons; "if", "unless", "only with", "without" give conditions (and make a stance
+conditional); "once", "after" give a condition of timing only; a concessive "while …
+must …" clause gives a reason and makes the stance conditional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.records import doc_text
+
+_MODAL_NEED = frozenset({"must", "need", "have", "should", "require"})
+_TRIM = " ,;:—–-“”\"'‘’."
+MAX_WORDS = 18
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """Reasons and conditions found around a stance cue."""
+
+    reason: str | None = None
+    condition: str | None = None
+    makes_conditional: bool = False
+
+
+def phrase(doc: Doc, tokens: list[Token], skip: set[int] = frozenset()) -> str | None:
+    """The text from the first to the last token, cut at a dash or semicolon and to a short phrase."""
+    ids = sorted(t.i for t in tokens if t.i not in skip)
+    if not ids:
+        return None
+    first, last = ids[0], ids[-1]
+    words = []
+    for t in doc[first:last + 1]:
+        if t.text in (";", "—", "–") and words:
+            break
+        words.append(t)
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS]
+        while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SCONJ"):
+            words.pop()
+    if not words:
+        return None
+    text = doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
+    text = text.strip(_TRIM)
+    return text or None
+
+
+def _marker_at(lowers: list[str], i: int, markers: dict[str, str]) -> tuple[str, int] | None:
+    """The longest marker starting at token ``i``: its kind and its length in tokens."""
+    for n in (4, 3, 2, 1):
+        if i + n <= len(lowers):
+            words = " ".join(lowers[i:i + n])
+            if words in markers:
+                return markers[words], n
+    return None
+
+
+def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *, negated: bool,
+               lowers: list[str] | None = None) -> Qualifiers:
+    """Find reason and condition phrases among a stance clause's tokens."""
+    reasons: list[str] = []
+    conditions: list[str] = []
+    conditional = False
+    consumed: set[int] = set()
+    lowers = lowers if lowers is not None else [t.lower_ for t in doc]
+    first_words = {m.split()[0] for m in markers}
+    for tok in sorted(clause_tokens, key=lambda t: t.i):
+        if tok.i in consumed:
+            continue
+        if lowers[tok.i] not in first_words:
+            continue
+        found = _marker_at(lowers, tok.i, markers)
+        if found is None:
+            continue
+        kind, n = found
+        words = " ".join(lowers[tok.i:tok.i + n])
+        governed = _governed(doc, tok, n)
+        if not governed:
+            continue
+        text = phrase(doc, governed, skip=set(range(tok.i, tok.i + n)))
+        consumed.update(t.i for t in governed)
+        if not text:
+            continue
+        if kind == "reason":
+            if words == "while":
+                if any(t.lemma_ in _MODAL_NEED or t.lower_ in _MODAL_NEED for t in governed):
+                    reasons.append(text)
+                    conditional = True
+                continue
+            if words == "as" and tok.dep_ != "mark":
+                continue
+            reasons.append(text)
+        elif kind == "condition":
+            if words == "with":
+                continue
+            if words == "without" and not negated:
+                continue
+            conditions.append(text)
+            conditional = True
+        elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp"):
+            conditions.append(text)
+    return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
+                      condition="; ".join(dict.fromkeys(conditions)) or None,
+                      makes_conditional=conditional)
+
+
+def _governed(doc: Doc, tok: Token, n: int) -> list[Token]:
+    """Tokens a marker introduces: its object (preposition) or its clause (subordinator)."""
+    last = doc[tok.i + n - 1]
+    if tok.dep_ == "mark" or last.dep_ == "mark":
+        head = (last if last.dep_ == "mark" else tok).head
+        return [t for t in head.subtree if t.i > last.i or (t.i < tok.i and t.i >= head.left_edge.i and t.i != tok.i)]
+    for cand in (last, tok):
+        objs = [c for c in cand.children if c.dep_ in ("pobj", "pcomp", "dobj", "ccomp", "xcomp")]
+        if objs:
+            out: list[Token] = []
+            for o in objs:
+                out.extend(o.subtree)
+            return out
+    if tok.pos_ == "VERB":  # "citing X"
+        return [t for t in tok.subtree if t.i > tok.i]
+    return []

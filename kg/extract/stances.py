@@ -1,0 +1,287 @@
+"""Component: actor–stance findings from the frames of :mod:`kg.extract.frames`.
+
+The actor is the subject of the frame (through pronouns, "including" lists, possessors
+and relative clauses), else the speaker of the reported clause or quotation, else —
+for "send British and French troops" — the countries whose troops would be sent.
+Mentions of the destination country inside place phrases are never actors. A head of
+state or government, minister or spokesperson speaking gives the country's stance too.
+Conditions and reasons come from the clause's markers (see :mod:`kg.extract.reasons`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.attribution import mentions_for, speakers_for, subject_of
+from kg.extract.frames import Frame, cue_for, find_frames, is_question, on_topic
+from kg.extract.reasons import Qualifiers, phrase, qualifiers
+from kg.extract.records import Actor, DocState, Mention, StanceFinding, doc_text
+from kg.extract.roles import GOVERNMENT_ROLE_TYPES
+
+#: Verbs that only carry a noun cue ("has no plans to", "expressed scepticism about").
+LIGHT_VERBS = frozenset({"have", "express", "voice", "show", "signal", "make", "give", "reaffirm", "reiterate",
+                         "announce", "confirm", "declare", "restate", "renew", "stress", "underline"})
+_TIME_MARKS = frozenset({"once", "after", "when", "until", "if", "unless"})
+_CONCESSIVE = frozenset({"while", "although", "though", "whilst"})
+_OBLIGATION = frozenset({"must", "need", "should", "has", "have"})
+_CLAUSE_CLIMB = frozenset({"xcomp", "acomp", "prep", "pcomp", "dobj", "attr", "acl", "pobj", "conj"})
+#: Nouns a cue's complement hangs from ("initiated the idea of sending a contingent").
+GENERIC_COMPLEMENTS = frozenset({"idea", "plan", "proposal", "possibility", "prospect", "option", "concept",
+                                 "initiative", "notion"})
+
+
+
+
+def find_stances(state: DocState) -> None:
+    """Fill ``state.stances``."""
+    text = doc_text(state.doc)
+    previous_on_topic = False
+    previous_para_end = -1
+    for sent in state.sents:
+        here = on_topic(state, sent)
+        same_para = previous_para_end >= 0 and "\n" not in text[previous_para_end:sent.start_char]
+        if (here or (previous_on_topic and same_para)) and not is_question(sent):
+            for frame in find_frames(state, sent, here):
+                state.stances.extend(_findings(state, sent, frame))
+        previous_on_topic, previous_para_end = here, sent.end_char
+
+
+# --- actors ------------------------------------------------------------------------------------------
+
+def _actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[Mention], float]:
+    """(actors, speakers, confidence) for a frame."""
+    subj = subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
+                      or t.lemma_.lower() in GENERIC_COMPLEMENTS or t.lemma_.lower() in LIGHT_VERBS)
+    speakers = speakers_for(state, frame.top)
+    actors: list[Mention] = []
+    confidence = 0.85
+    if subj is not None:
+        actors = mentions_for(state, subj)
+        if actors and subj.pos_ == "PRON":
+            confidence = 0.75
+    if not actors and speakers:
+        actors, confidence = speakers, 0.7
+    if not actors and frame.cue.kind in ("action", "modal"):
+        actors, confidence = _troop_providers(state, frame), 0.55
+    destination = state.gazetteer.proposal.get("destination")
+    adversary = state.gazetteer.proposal.get("adversary")
+    sending = frame.cue.kind == "action" or (frame.scope == "own_troops" and frame.cue.kind == "modal")
+    actors = [m for m in actors if not (m.kind == "country" and m.key in (destination, adversary) and sending)]
+    actors = [m for m in actors if m.kind != "org" or m.known]
+    return actors, speakers, confidence
+
+
+def _troop_providers(state: DocState, frame: Frame) -> list[Mention]:
+    """"send British and French military personnel": the countries whose troops would be sent."""
+    excluded = {state.gazetteer.proposal.get("destination"), state.gazetteer.proposal.get("adversary")}
+    found: dict[str, Mention] = {}
+    for troop in frame.troop_objects:
+        for c in troop.children:
+            if c.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            for t in [c, *c.conjuncts]:
+                m = state.token_mention.get(t.i)
+                if m is not None and m.kind == "country" and m.key not in excluded:
+                    found.setdefault(m.key, m)
+    return list(found.values())
+
+
+def _person_country(state: DocState, name: str) -> tuple[str | None, str | None]:
+    """(country, role_type) of a person: a government role found in the article, else the known person's."""
+    for role in state.roles:
+        if role.person == name and role.country and role.role_type in GOVERNMENT_ROLE_TYPES:
+            return role.country, role.role_type
+    for role in state.roles:
+        if role.person == name and role.country:
+            return role.country, role.role_type
+    known = next((p for p in state.gazetteer.persons if p.name == name), None)
+    if known is not None:
+        return known.country, known.role_type
+    return None, None
+
+
+def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
+    actors, speakers, confidence = _actor_mentions(state, frame)
+    if not actors:
+        return []
+    clause = _clause_tokens(frame, _reason_starts(state), state.gazetteer.reporting_verbs)
+    qual = qualifiers(state.doc, clause, state.gazetteer.markers, negated=frame.negated, lowers=state.lowers)
+    polarity = frame.polarity
+    if _under_whether(frame.top) and polarity in ("supports", "opposes"):
+        polarity = "neutral"  # "too early to say whether Sweden would send troops"
+    concession = _concession(state, frame)
+    if concession is not None:
+        qual = Qualifiers(reason=_join(qual.reason, concession), condition=qual.condition, makes_conditional=True)
+    if qual.makes_conditional and polarity in ("supports", "opposes"):
+        polarity = "conditional"
+    condition = qual.condition
+    if frame.cue.kind == "condition":
+        condition = _condition_phrase(state, frame) or condition
+    scope = frame.scope
+    speaker_person = next((m.key for m in speakers if m.kind == "person"), None)
+    start, end = _quote_bounds(sent)
+    out: list[StanceFinding] = []
+    for m in actors:
+        reason = _with_elaboration(state, sent, frame, m, qual)
+        own_scope = _own_scope(state, frame, m, scope)
+        if m.kind == "person":
+            country, role_type = _person_country(state, m.key)
+            out.append(StanceFinding(Actor("person", m.key), polarity, own_scope, m.key, reason, condition,
+                                     start, end, confidence))
+            if country and role_type in GOVERNMENT_ROLE_TYPES:
+                out.append(StanceFinding(Actor("country", country), polarity, own_scope, m.key, reason, condition,
+                                         start, end, confidence - 0.05))
+        elif m.kind == "country":
+            out.append(StanceFinding(Actor("country", m.key), polarity, own_scope, speaker_person, reason, condition,
+                                     start, end, confidence))
+            if speaker_person and _person_country(state, speaker_person)[0] == m.key:
+                # a minister stating the government's position holds it too
+                out.append(StanceFinding(Actor("person", speaker_person), polarity, own_scope, speaker_person,
+                                         reason, condition, start, end, confidence - 0.05))
+        else:
+            out.append(StanceFinding(Actor("organization", m.key), polarity, own_scope, speaker_person, reason,
+                                     condition, start, end, confidence))
+    return out
+
+
+def _under_whether(tok: Token) -> bool:
+    for t in [tok, *tok.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in t.children):
+            return True
+        if t.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def _concession(state: DocState, frame: Frame) -> str | None:
+    """"while Latvia remains open to …, its own readiness must be preserved": the main clause is a reservation."""
+    tok = frame.top
+    while tok.dep_ in ("xcomp", "acomp", "prep", "pcomp", "dobj", "attr", "acl", "pobj") and tok.head.i != tok.i:
+        tok = tok.head
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in _CONCESSIVE), None)
+    if mark is None or tok.dep_ != "advcl":
+        return None
+    main = tok.head
+    if not any(c.lower_ in _OBLIGATION and c.dep_ in ("aux", "auxpass") for c in main.children):
+        return None
+    skip = {t.i for t in tok.subtree}
+    return phrase(state.doc, [t for t in main.subtree if (t.i not in skip and t.dep_ != "mark") or t.i == main.i])
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if not a or not b:
+        return a or b
+    return f"{a}; {b}"
+
+
+def _own_scope(state: DocState, frame: Frame, actor: Mention, scope: str) -> str:
+    """A troop word modified by the actor's own country ("US boots") makes the scope ``own_troops``."""
+    country = actor.key if actor.kind == "country" else None
+    if actor.kind == "person":
+        country = _person_country(state, actor.key)[0]
+    for troop in frame.troop_objects:
+        for c in troop.children:
+            m = state.token_mention.get(c.i)
+            if (m is not None and m.kind == "country" and m.key == country) or c.lower_ in ("own", "our"):
+                return "own_troops"
+    return scope
+
+
+def _clause_tokens(frame: Frame, reason_starts: frozenset[str] = frozenset(),
+                   reporting: frozenset[str] = frozenset()) -> list[Token]:
+    """The tokens of the frame's clause: the top cue's subtree and its governing verb's, not other clauses."""
+    top = frame.top
+    head = top
+    while head.dep_ in _CLAUSE_CLIMB and head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            break
+    tokens = list(head.subtree)
+    inside = {t.i for t in tokens}
+    for ancestor in head.ancestors:  # "X said it would deploy troops, citing …": reasons of the reporting clause
+        for c in ancestor.children:
+            if c.dep_ not in ("advcl", "prep", "npadvmod") or c.i in inside:
+                continue
+            sub = list(c.subtree)
+            if frame.top.i in {t.i for t in sub}:
+                continue
+            if sub[0].lower_ in reason_starts or (c.dep_ == "advcl" and ancestor.lemma_ not in reporting
+                                                  and any(m.lower_ in _TIME_MARKS for m in c.children)):
+                tokens.extend(sub)
+    return tokens
+
+
+def _reason_starts(state: DocState) -> frozenset[str]:
+    """First words of unambiguous reason markers ("citing", "due to", "because")."""
+    return frozenset(m.split()[0] for m, kind in state.gazetteer.markers.items()
+                     if kind == "reason" and m not in ("as", "while", "since", "given"))
+
+
+def _condition_phrase(state: DocState, frame: Frame) -> str | None:
+    """What a condition cue says the stance depends on."""
+    tok, doc = frame.top, state.doc
+    for c in tok.children:  # "depend on X", "contingent on X", "conditional upon X"
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return phrase(doc, [t for o in objs for t in o.subtree])
+    if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "attr"):
+        head = tok.head if tok.dep_ in ("acomp", "attr") else tok
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in ("it", "this", "that"):
+            return phrase(doc, list(subj.subtree))
+        after = [t for t in head.subtree if t.i > tok.i and not (t.lower_ == "to" and t.i == tok.i + 1)]
+        if after:
+            return phrase(doc, after)
+    if tok.lemma_ == "require":
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        if obj is not None:
+            return phrase(doc, list(obj.subtree))
+    return None
+
+
+def _with_elaboration(state: DocState, sent: Span, frame: Frame, actor: Mention, qual: Qualifiers) -> str | None:
+    """The clause's reason, plus what the sentence says elsewhere about this actor ("—Poland faces pressure …")."""
+    reason = qual.reason
+    if frame.cue.kind == "condition" and frame.top.pos_ == "ADJ":
+        prep = next((c for c in frame.top.children if c.dep_ == "prep"), None)
+        if prep is not None and reason is None:
+            reason = phrase(state.doc, [frame.top, *prep.subtree])
+    if actor.kind != "country":
+        return reason
+    frame_ids = {t.i for t in _clause_tokens(frame)}
+    ancestors = {a.i for a in frame.top.ancestors}
+    for tok in sent:
+        if tok.i in frame_ids or (tok.i in ancestors and tok.i < max(frame_ids)) or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ not in ("conj", "ROOT", "advcl", "ccomp", "parataxis"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        m = state.token_mention.get(subj.i) if subj is not None else None
+        if subj is None or m is None or m.kind != "country" or m.key != actor.key:
+            continue
+        if cue_for(state, tok) is not None:
+            continue
+        keep = [t for t in tok.subtree if t.i >= subj.i
+                and not _under(t, tok, ("advcl", "conj", "cc", "punct", "mark", "ccomp"))]
+        extra = phrase(state.doc, keep)
+        if extra:
+            return f"{reason}: {extra}" if reason else extra
+    return reason
+
+
+def _under(t: Token, root: Token, deps: tuple[str, ...]) -> bool:
+    while t.i != root.i:
+        if t.head.i == root.i and t.dep_ in deps:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _quote_bounds(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    return sent.start_char + lead, sent.start_char + trail

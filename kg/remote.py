@@ -1,0 +1,765 @@
+"""A store on a SPARQL 1.1 server: the same :class:`~kg.store.Store` API over HTTP.
+
+Queries and updates go through the SPARQL 1.1 Protocol, loads through the Graph
+Store HTTP Protocol: each named graph is sent whole in one request (N-Triples),
+never triple by triple. Results are parsed with pyoxigraph and converted exactly as
+oxrdflib converts the embedded store's, so every command prints the same output on
+either store.
+
+Three things the protocol does not give, and how they are made up for:
+
+* **Bindings.** The protocol has no ``initBindings``; :func:`bind_values` writes each
+  bound term, checked against the grammar of a single RDF term, into a ``VALUES``
+  block at the start of the query's WHERE group. That is where Oxigraph's own
+  substitutions act: FILTERs, OPTIONALs and the projection all see the value.
+* **Atomic loads.** Graphs are uploaded under temporary names (below
+  :data:`kg.store.STAGING_PREFIX`), then one SPARQL update moves them over their
+  targets; an upload that fails is dropped and the targets stay as they were.
+* **The union default graph.** Commands query the default graph as the union of
+  the named graphs, as the embedded store does; the server must do the same (see
+  docs/remote-stores.md; the ``oxigraph`` style asks for it per query).
+
+Configuration comes from the environment: ``KG_ENDPOINT_STYLE`` (a preset of endpoint
+paths, see :data:`STYLES`), ``KG_QUERY_PATH``/``KG_UPDATE_PATH``/``KG_GSP_PATH``
+(override one path), ``KG_HTTP_TIMEOUT`` (seconds, default 30), and credentials
+``KG_HTTP_USER``/``KG_HTTP_PASSWORD`` (``KG_HTTP_AUTH=digest`` for digest auth) or
+``KG_HTTP_TOKEN`` (bearer). Credentials never appear in messages or ``repr``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import re
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Node, Variable
+
+from kg.errors import InputError, QueryError, StoreError, UsageError
+from kg.store import QUAD_FORMATS, STAGING_PREFIX, Store, rdf_format_for
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    import requests
+
+DEFAULT_TIMEOUT = 30.0
+#: The slowest write rate waited for, on top of the timeout (Oxigraph's transactions on a
+#: slow disk: ~4,000 quads/s for 200k quads in one transaction).
+WRITE_QUADS_PER_SECOND = 1000
+#: Staging graphs of other clients older than this are taken for leftovers of a crash.
+STALE_STAGING_SECONDS = 3600
+REMOTE_STAGING_PREFIX = f"{STAGING_PREFIX}remote/"
+ACCEPT = (
+    "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+    "application/sparql-results+xml;q=0.5, application/rdf+xml;q=0.4"
+)
+_MESSAGE_LIMIT = 300
+LIST_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
+#: Credentials a server might echo in an error message.
+_AUTH_VALUE = re.compile(r"\b(Basic|Bearer|Digest)\s+[^\s,;]+", re.I)
+
+
+@dataclass(frozen=True)
+class EndpointStyle:
+    """Where a kind of server puts its endpoints, relative to the store location.
+
+    Attributes
+    ----------
+    name : str
+        The preset's name (``KG_ENDPOINT_STYLE``).
+    query_path, update_path, gsp_path : str
+        SPARQL query, SPARQL update and Graph Store Protocol endpoints, relative to
+        the location (``""`` is the location itself) or absolute ``http(s)://`` URLs.
+    gsp_graph_param : str
+        The Graph Store Protocol's graph parameter (Virtuoso says ``graph-uri``).
+    query_params : tuple of (str, str)
+        Extra URL parameters sent with every query.
+    graph_management : bool
+        Whether the server runs ``MOVE``/``ADD``/``DROP``; if not, the same changes are
+        written as ``INSERT``/``DELETE WHERE`` operations.
+    upload_media_type : str
+        Content type of uploads (the body is always N-Triples, a subset of Turtle).
+    upload_params : tuple of (str, str)
+        Extra URL parameters of uploads. Uploads go to private staging graphs, so a
+        server's faster non-transactional loading is safe there.
+    """
+
+    name: str
+    query_path: str
+    update_path: str
+    gsp_path: str
+    gsp_graph_param: str = "graph"
+    query_params: tuple[tuple[str, str], ...] = ()
+    graph_management: bool = True
+    upload_media_type: str = "application/n-triples"
+    upload_params: tuple[tuple[str, str], ...] = ()
+
+
+#: Endpoint presets, by ``KG_ENDPOINT_STYLE``; docs/remote-stores.md says which location each expects.
+STYLES: dict[str, EndpointStyle] = {
+    style.name: style
+    for style in (
+        EndpointStyle("oxigraph", "query", "update", "store", query_params=(("union-default-graph", ""),),
+                      upload_params=(("no_transaction", ""),)),
+        EndpointStyle("fuseki", "query", "update", "data"),
+        EndpointStyle("graphdb", "", "statements", "rdf-graphs/service"),
+        EndpointStyle("virtuoso", "sparql", "sparql", "sparql-graph-crud", gsp_graph_param="graph-uri",
+                      upload_media_type="text/turtle"),
+        EndpointStyle("qlever", "", "", "", graph_management=False),
+    )
+}
+
+
+def endpoint_style(name: str | None = None, env: Mapping[str, str] | None = None) -> EndpointStyle:
+    """The endpoint style: preset ``name`` (else ``$KG_ENDPOINT_STYLE``, else ``oxigraph``) with path overrides.
+
+    Examples
+    --------
+    >>> endpoint_style("fuseki", env={}).gsp_path
+    'data'
+    >>> endpoint_style(env={"KG_ENDPOINT_STYLE": "graphdb", "KG_GSP_PATH": "gsp"}).gsp_path
+    'gsp'
+    """
+    env = os.environ if env is None else env
+    key = (name or env.get("KG_ENDPOINT_STYLE") or "oxigraph").strip().lower()
+    if key not in STYLES:
+        raise UsageError(f"unknown endpoint style {key!r} (KG_ENDPOINT_STYLE); expected one of {', '.join(STYLES)}")
+    overrides = {
+        field: env[var]
+        for field, var in (("query_path", "KG_QUERY_PATH"), ("update_path", "KG_UPDATE_PATH"),
+                           ("gsp_path", "KG_GSP_PATH"))
+        if env.get(var) is not None
+    }
+    return replace(STYLES[key], **overrides)
+
+
+def http_timeout(env: Mapping[str, str] | None = None) -> float:
+    """Seconds to wait for a server (``$KG_HTTP_TIMEOUT``, default 30).
+
+    Examples
+    --------
+    >>> http_timeout({"KG_HTTP_TIMEOUT": "2.5"}), http_timeout({})
+    (2.5, 30.0)
+    """
+    env = os.environ if env is None else env
+    raw = env.get("KG_HTTP_TIMEOUT")
+    if raw is None or not raw.strip():
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise UsageError(f"KG_HTTP_TIMEOUT must be a positive number of seconds, got {raw!r}")
+    return value
+
+
+# --- binding terms into query text -------------------------------------------------------
+
+_IRIREF = r'<[^\x00-\x20<>"{}|^`\\]*>'
+_ECHAR = r"""\\[tbnrf"'\\]"""
+_SHORT_STRING = rf'"(?:[^"\\\n\r]|{_ECHAR})*"'
+_LONG_STRING = rf'"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*"""'
+#: Exactly one IRI or literal as SPARQL text; anything else is refused, whatever produced it.
+_ONE_TERM = re.compile(
+    rf"(?:{_IRIREF}|(?:{_LONG_STRING}|{_SHORT_STRING})(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^{_IRIREF})?)",
+    re.S,
+)
+_ABSOLUTE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
+_VARNAME = re.compile(r"[A-Za-z0-9_]+")
+_TOKENS = re.compile(
+    r"(?P<comment>#[^\n\r]*)"
+    rf"|(?P<string>{_LONG_STRING}|'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|{_SHORT_STRING}|'(?:[^'\\\n\r]|\\.)*')"
+    rf"|(?P<iri>{_IRIREF})"
+    r"|(?P<punct>[{}()])"
+    r"|(?P<word>[^\s{}()<>\"'#*]+)"
+    r"|(?P<other>\S)",
+    re.S,
+)
+_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+
+
+def sparql_term(term: Node) -> str:
+    """SPARQL text of one IRI or literal, checked to be exactly one term.
+
+    IRIs must be absolute and free of the characters an IRI cannot hold; blank nodes
+    cannot be bound over the protocol.
+
+    Examples
+    --------
+    >>> sparql_term(Literal('say "hi" } DROP ALL {'))
+    '"say \\\\"hi\\\\" } DROP ALL {"'
+    >>> sparql_term(URIRef("http://example.org/a b"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: cannot bind 'http://example.org/a b': not an absolute IRI without spaces or <>"{}|^`\\
+    """
+    if isinstance(term, BNode):
+        raise QueryError(f"cannot bind the blank node {term.n3()} over the SPARQL protocol")
+    if isinstance(term, URIRef):
+        _check_iri(term)
+    elif isinstance(term, Literal):
+        if term.datatype is not None:
+            _check_iri(term.datatype)
+    else:
+        raise QueryError(f"cannot bind {term!r}: not an IRI or literal")
+    try:
+        text = term.n3()
+    except Exception as exc:  # rdflib refuses some terms with a bare Exception
+        raise QueryError(f"cannot bind {str(term)!r}: {exc}") from exc
+    if not _ONE_TERM.fullmatch(text):
+        raise QueryError(f"cannot bind {str(term)!r}: it does not serialise as one SPARQL term")
+    return text
+
+
+def _check_iri(iri: str) -> None:
+    if not _ABSOLUTE_IRI.fullmatch(str(iri)):
+        raise QueryError(f"cannot bind {str(iri)!r}: not an absolute IRI without spaces or <>\"{{}}|^`\\")
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """``sparql`` with ``bindings`` as a one-row ``VALUES`` block opening its WHERE group.
+
+    Joining the values first gives Oxigraph's substitution semantics: the variables are
+    bound in every pattern, FILTER and OPTIONAL of the group, and projected. The query
+    text is only scanned for its structure (comments, strings and IRIs skipped); values
+    never pass through it unchecked (see :func:`sparql_term`).
+
+    Examples
+    --------
+    >>> print(bind_values("SELECT ?s ?o WHERE { ?s ?p ?o }", {"o": Literal("x")}))
+    SELECT ?s ?o WHERE { VALUES (?o) { ("x") } ?s ?p ?o }
+    >>> print(bind_values("CONSTRUCT WHERE { ?s ?p ?o }", {"s": URIRef("http://example.org/a")}))
+    CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<http://example.org/a>) } ?s ?p ?o }
+    """
+    if not bindings:
+        return sparql
+    names, terms = [], []
+    for key, term in bindings.items():
+        name = str(key).lstrip("?$")
+        if not _VARNAME.fullmatch(name):
+            raise QueryError(f"cannot bind {str(key)!r}: not a SPARQL variable name")
+        if term is None:
+            raise QueryError(f"cannot bind ?{name} to nothing")
+        names.append(f"?{name}")
+        terms.append(sparql_term(term))
+    values = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    sparql, opening, closing, subselect = _where_group(sparql)
+    if subselect:  # a group that is only a sub-SELECT takes no VALUES beside it: nest it
+        return f"{sparql[:opening]} {values} {{{sparql[opening:closing]}}}{sparql[closing:]}"
+    gap = "" if sparql[opening:opening + 1].isspace() else " "
+    return f"{sparql[:opening]} {values}{gap}{sparql[opening:]}"
+
+
+def _where_group(sparql: str) -> tuple[str, int, int, bool]:
+    """The query (CONSTRUCT WHERE expanded), offsets just inside its WHERE group's braces,
+    and whether that group is a bare sub-SELECT."""
+    tokens = [m for m in _TOKENS.finditer(sparql) if m.lastgroup != "comment"]
+    form = next((i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() in _FORMS), None)
+    if form is None:
+        raise QueryError("cannot bind parameters: no SELECT, CONSTRUCT, ASK or DESCRIBE found")
+    is_construct = tokens[form].group().upper() == "CONSTRUCT"
+    depth = parens = 0
+    template_seen = False
+    opening = None
+    for i in range(form + 1, len(tokens)):
+        text = tokens[i].group()
+        at_top = depth == 0 and parens == 0
+        if at_top and tokens[i].lastgroup == "word" and text.upper() == "WHERE":
+            opening = _next_brace(tokens, i)
+            if is_construct and not template_seen:
+                # CONSTRUCT WHERE { T } takes no VALUES: write it as CONSTRUCT { T } WHERE { T }
+                template = sparql[tokens[opening].start():tokens[_matching_brace(tokens, opening)].end()]
+                where = tokens[i].start()
+                return _where_group(f"{sparql[:where]}{template} {sparql[where:]}")
+            break
+        if text == "{" and at_top:
+            if not (is_construct and not template_seen):
+                opening = i
+                break
+            template_seen = True
+        depth += (text == "{") - (text == "}")
+        parens += (text == "(") - (text == ")")
+    if opening is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    closing = _matching_brace(tokens, opening)
+    first = tokens[opening + 1]
+    subselect = first.lastgroup == "word" and first.group().upper() == "SELECT"
+    return sparql, tokens[opening].end(), tokens[closing].start(), subselect
+
+
+def _next_brace(tokens: list[re.Match[str]], i: int) -> int:
+    if i + 1 < len(tokens) and tokens[i + 1].group() == "{":
+        return i + 1
+    raise QueryError("cannot bind parameters: WHERE is not followed by a group")
+
+
+def _matching_brace(tokens: list[re.Match[str]], opening: int) -> int:
+    depth = 0
+    for i in range(opening, len(tokens)):
+        depth += (tokens[i].group() == "{") - (tokens[i].group() == "}")
+        if depth == 0:
+            return i
+    raise QueryError("cannot bind parameters: unbalanced braces in the query")
+
+
+# --- results -------------------------------------------------------------------------------
+
+
+def parse_result(body: bytes, media_type: str) -> Result:
+    """An rdflib ``Result`` from a SPARQL response body, built as oxrdflib builds the embedded store's.
+
+    Examples
+    --------
+    >>> body = b'{"head":{"vars":["o"]},"results":{"bindings":[{"o":{"type":"literal","value":"x"}}]}}'
+    >>> [row.o.datatype for row in parse_result(body, "application/sparql-results+json")]
+    [rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')]
+    """
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox
+
+    media = media_type.split(";")[0].strip().lower()
+    results_format = ox.QueryResultsFormat.from_media_type(media)
+    if media == "application/json":
+        results_format = ox.QueryResultsFormat.JSON
+    if results_format is not None:
+        parsed = ox.parse_query_results(body, format=results_format)
+        if isinstance(parsed, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(parsed)
+            return out
+        out = Result("SELECT")
+        out.vars = [Variable(v.value) for v in parsed.variables]
+        out.bindings = [{v: from_ox(value) for v, value in zip(out.vars, row, strict=True)} for row in parsed]
+        return out
+    rdf_format = ox.RdfFormat.from_media_type(media)
+    if rdf_format is None:
+        raise ValueError(f"unexpected response type {media_type!r}")
+    out = Result("CONSTRUCT")
+    out.graph = Graph()
+    out.graph += (from_ox(t) for t in ox.parse(body, format=rdf_format))
+    return out
+
+
+def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
+    import pyoxigraph as ox
+
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _graph_ntriples(graph: Graph) -> bytes:
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    return _ntriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
+
+
+# --- the store -----------------------------------------------------------------------------
+
+
+class RemoteStore(Store):
+    """A store on a SPARQL 1.1 endpoint (query, update, Graph Store Protocol).
+
+    Parameters
+    ----------
+    location : str
+        The server's base URL, e.g. ``http://127.0.0.1:7878`` (Oxigraph) or
+        ``http://host:3030/ds`` (Fuseki); user:password in the URL count as basic auth.
+    read_only : bool
+        Refuse every write locally.
+    style : str, optional
+        Endpoint preset (see :data:`STYLES`); default ``$KG_ENDPOINT_STYLE`` or ``oxigraph``.
+    env : mapping, optional
+        Where configuration and credentials are read (default ``os.environ``).
+
+    Examples
+    --------
+    >>> store = RemoteStore("http://user:secret@127.0.0.1:9/", env={"KG_HTTP_TOKEN": "t0ken"})
+    >>> store
+    RemoteStore('http://127.0.0.1:9', style='oxigraph', read_only=False, auth='bearer')
+    >>> store.endpoints["query"]
+    'http://127.0.0.1:9/query'
+    """
+
+    def __init__(self, location: str, *, read_only: bool = False, style: str | None = None,
+                 env: Mapping[str, str] | None = None) -> None:
+        env = os.environ if env is None else env
+        parts = urlsplit(location)
+        try:
+            usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+        except ValueError:  # a port that is not a number
+            usable = False
+        if not usable:
+            shown = f"{parts.scheme}://{parts.hostname or ''}{parts.path}"
+            raise StoreError(f"{shown}: not the http(s) URL of a SPARQL endpoint")
+        self.location = _without_userinfo(parts).rstrip("/")
+        self.read_only = read_only
+        self.style = endpoint_style(style, env)
+        self.timeout = http_timeout(env)
+        self.endpoints = {
+            "query": _join(self.location, self.style.query_path),
+            "update": _join(self.location, self.style.update_path),
+            "gsp": _join(self.location, self.style.gsp_path),
+        }
+        self._auth_kind, self._auth, self._headers, self._secrets = _credentials(parts, env)
+        self._loopback = _is_loopback(parts.hostname)
+        self._session: requests.Session | None = None
+
+    def __repr__(self) -> str:
+        return (f"RemoteStore({self.location!r}, style={self.style.name!r}, read_only={self.read_only}, "
+                f"auth={self._auth_kind!r})")
+
+    # -- the Store API --
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        if not isinstance(sparql, str):
+            raise TypeError("queries must be SPARQL strings")
+        text = bind_values(sparql, bindings)
+        response = self._request(
+            "POST", "query", params=list(self.style.query_params), data={"query": text},
+            headers={"Accept": ACCEPT},
+        )
+        try:
+            return parse_result(response.content, response.headers.get("Content-Type", ""))
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.endpoints['query']}: unreadable answer: {self._brief(str(exc))}") from exc
+
+    def update(self, sparql: str, *, quads: int = 0) -> None:
+        """Run a SPARQL update; ``quads`` (how many it writes) lengthens the wait for its answer."""
+        self._check_writable()
+        if sparql.strip():
+            self._request("POST", "update", data={"update": sparql}, quads=quads)
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> None:
+        """Replace each named graph, all or nothing: upload each under a temporary name,
+        then move them all over their targets in one SPARQL update.
+
+        With ``clear_all`` the same update first removes every other named graph (the
+        default graph is left alone: on union-default-graph servers "the default graph"
+        means different things).
+        """
+        self._check_writable()
+        for iri in graphs:
+            _checked_graph(iri)
+        self._drop_stale_staging()
+        with _Staging(self) as staging:
+            moves, drops = [], []
+            for iri, graph in graphs.items():
+                if len(graph):
+                    moves.append((staging.upload(_graph_ntriples(graph), len(graph)), URIRef(iri)))
+                else:
+                    drops.append(URIRef(iri))
+            existing, old = [], 0
+            if clear_all:
+                existing = [g for g in self.named_graphs() if not str(g).startswith(staging.prefix)]
+                old = self.count_triples()
+            self.update(self._commit_update(moves, drops, replace=True, existing=existing,
+                                            clear_except=staging.prefix if clear_all else None),
+                        quads=2 * staging.quads + old)
+            staging.committed()
+
+    def load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
+        """Load an RDF file: triple formats replace ``graph`` (returns its size), quad
+        formats add to their own graphs (returns -1, as the embedded store does).
+
+        The file is parsed here first, so a syntax error names the file and line, and
+        nothing is sent; each graph then goes in one request to a temporary name.
+        """
+        self._check_writable()
+        name = str(path)
+        fmt = rdf_format_for(name)
+        if fmt not in QUAD_FORMATS and graph is None:
+            raise ValueError("a graph is needed for triple formats")
+        if not os.path.isfile(name):
+            raise InputError(name, "no such file")
+        per_graph = _read_rdf_file(name, fmt, graph)
+        self._drop_stale_staging()
+        with _Staging(self) as staging:
+            moves = [(staging.upload(body, n), target) for target, (body, n) in per_graph.items() if n]
+            if fmt in QUAD_FORMATS:
+                self.update(self._commit_update(moves, [], replace=False), quads=2 * staging.quads)
+                count = -1
+            else:
+                count = self._count_graph(moves[0][0]) if moves else 0
+                self.update(self._commit_update(moves, [] if moves else [graph], replace=True),
+                            quads=2 * staging.quads)
+            staging.committed()
+        return count
+
+    def drop_graphs(self, graphs: list[URIRef]) -> None:
+        self.update(self._commit_update([], list(graphs), replace=True))
+
+    def named_graphs(self) -> list[URIRef]:
+        """The named graphs, sorted; empty ones too, as the embedded store lists them.
+
+        ``GRAPH ?g {}`` lists graphs without reading their quads (a DISTINCT over all
+        quads would scan the whole store on every write).
+        """
+        return sorted(row[0] for row in self.query(LIST_GRAPHS) if isinstance(row[0], URIRef))
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    # -- writes --
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: store is open read-only")
+
+    def _put_graph(self, name: URIRef, body: bytes, quads: int) -> None:
+        """PUT one whole graph as ``name`` (Graph Store Protocol)."""
+        self._request(
+            "PUT", "gsp", params=[(self.style.gsp_graph_param, str(name)), *self.style.upload_params], data=body,
+            headers={"Content-Type": f"{self.style.upload_media_type}; charset=utf-8"}, quads=quads,
+        )
+
+    def _commit_update(self, moves: list[tuple[URIRef, URIRef | None]], drops: list[URIRef | None], *,
+                       replace: bool, clear_except: str | None = None, existing: list[URIRef] = ()) -> str:
+        """One SPARQL update: optionally clear all but ``clear_except``, drop ``drops``, move
+        (``replace``) or add each staged graph to its target (``None``: the default graph)."""
+        managed = self.style.graph_management
+        ops = []
+        if clear_except is not None:
+            if managed:
+                ops += [f"DROP SILENT GRAPH <{_checked_graph(g)}>" for g in existing]
+            # Also catches graphs another client created after the listing, in the same transaction.
+            ops.append("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } "
+                       f"FILTER(!STRSTARTS(STR(?g), {sparql_term(Literal(clear_except))})) }}")
+        for target in drops:
+            if target is not None:
+                ops.append(f"DROP SILENT GRAPH <{_checked_graph(target)}>" if managed
+                           else f"DELETE WHERE {{ GRAPH <{_checked_graph(target)}> {{ ?s ?p ?o }} }}")
+        for staging, target in moves:
+            source = f"GRAPH <{_checked_graph(staging)}>"
+            dest = "DEFAULT" if target is None else f"GRAPH <{_checked_graph(target)}>"
+            if managed:  # not SILENT: a staging graph gone missing fails the whole update
+                ops.append(f"{'MOVE' if replace else 'ADD'} {source} TO {dest}")
+                if not replace:
+                    ops.append(f"DROP {source}")
+                continue
+            template = "?s ?p ?o" if target is None else f"{dest} {{ ?s ?p ?o }}"
+            if replace:
+                ops.append(f"DELETE WHERE {{ {template} }}")
+            ops.append(f"INSERT {{ {template} }} WHERE {{ {source} {{ ?s ?p ?o }} }}")
+            ops.append(f"DELETE WHERE {{ {source} {{ ?s ?p ?o }} }}")
+        return " ;\n".join(ops)
+
+    def _count_graph(self, name: URIRef) -> int:
+        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}))
+        return int(rows[0][0])
+
+    def _drop_stale_staging(self) -> None:
+        """Drop staging graphs that crashed clients left behind more than an hour ago."""
+        now = time.time()
+        stale = [g for g in self.named_graphs() if (_staging_age(g, now) or 0) > STALE_STAGING_SECONDS]
+        if stale:
+            self.drop_graphs(stale)
+
+    # -- HTTP --
+
+    def _request(self, method: str, endpoint: str, *, quads: int = 0, **kwargs: object) -> requests.Response:
+        """One HTTP request; writing ``quads`` may take that much longer than the timeout
+        (servers answer a write once it is committed)."""
+        import requests
+
+        url = self.endpoints[endpoint]
+        wait = self.timeout + quads / WRITE_QUADS_PER_SECOND
+        if self._session is None:
+            self._session = requests.Session()
+            self._session.trust_env = not self._loopback  # no proxy or .netrc for this machine
+            self._session.headers.update({"User-Agent": "positions-kg", **self._headers})
+            self._session.auth = self._auth
+        try:
+            response = self._session.request(method, url, timeout=(self.timeout, wait), **kwargs)
+        except requests.Timeout as exc:
+            raise StoreError(f"{url}: no answer within {wait:g} s (KG_HTTP_TIMEOUT)") from exc
+        except requests.ConnectionError as exc:
+            raise StoreError(f"{url}: cannot connect ({_connection_reason(exc)}); is the server running?") from exc
+        except requests.RequestException as exc:
+            raise StoreError(f"{url}: request failed: {self._brief(str(exc))}") from exc
+        if response.status_code < 300:
+            return response
+        raise self._http_error(url, endpoint, response)
+
+    def _http_error(self, url: str, endpoint: str, response: requests.Response) -> Exception:
+        status = f"HTTP {response.status_code} {response.reason or ''}".strip()
+        said = self._brief(response.text)
+        detail = f"{status}: {said}" if said else status
+        if response.status_code in (401, 403) and not said.lower().startswith("the server is read-only"):
+            hint = "check KG_HTTP_USER/KG_HTTP_PASSWORD or KG_HTTP_TOKEN"
+            return StoreError(f"{url}: access refused ({detail}); {hint}")
+        if response.status_code == 403:
+            return StoreError(f"{url}: the server refuses writes ({detail}); start it with `kg serve --read-write`")
+        if response.status_code in (404, 405):
+            return StoreError(f"{url}: no SPARQL {endpoint} endpoint here ({status}); "
+                              f"check the location and KG_ENDPOINT_STYLE (now {self.style.name!r})")
+        if response.status_code == 400 and endpoint in ("query", "update"):
+            return QueryError(f"{url}: the server rejected the {endpoint}: {said or status}")
+        return StoreError(f"{url}: {detail}")
+
+    def _brief(self, text: str) -> str:
+        """One line of at most a few hundred characters, with any credential masked."""
+        line = _AUTH_VALUE.sub(r"\1 ***", " ".join(text.split()))
+        for secret in self._secrets:
+            line = line.replace(secret, "***")
+        return line if len(line) <= _MESSAGE_LIMIT else line[:_MESSAGE_LIMIT] + "…"
+
+
+class _Staging:
+    """The temporary graphs of one write; dropped (best effort) unless the write committed."""
+
+    def __init__(self, store: RemoteStore) -> None:
+        self.store = store
+        self.prefix = _staging_run()
+        self.names: list[URIRef] = []
+        self.quads = 0
+
+    def upload(self, body: bytes, quads: int) -> URIRef:
+        """Send one graph under a fresh temporary name; that name."""
+        name = URIRef(f"{self.prefix}{len(self.names)}")
+        self.names.append(name)  # before sending: a failed upload may have left part of it
+        self.quads += quads
+        self.store._put_graph(name, body, quads)
+        return name
+
+    def committed(self) -> None:
+        """The commit moved every temporary graph away: nothing to drop."""
+        self.names.clear()
+
+    def __enter__(self) -> _Staging:
+        return self
+
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        if exc_type is None or not self.names:
+            return
+        # The original error is what matters; leftovers go stale and are dropped by a later write.
+        with contextlib.suppress(Exception):
+            self.store.update(self.store._commit_update([], list(self.names), replace=True), quads=self.quads)
+
+
+def _read_rdf_file(name: str, fmt: str, graph: URIRef | None) -> dict[URIRef | None, tuple[bytes, int]]:
+    """N-Triples and triple count per target graph (``None``: the default graph) of an RDF file."""
+    import pyoxigraph as ox
+
+    from kg.store import _one_line, _syntax_line
+
+    triples: dict[URIRef | None, list[pyoxigraph.Triple]] = {}
+    try:
+        for item in ox.parse(path=name, format=getattr(ox.RdfFormat, fmt)):
+            if fmt in QUAD_FORMATS:
+                if isinstance(item.graph_name, ox.BlankNode):
+                    raise InputError(name, "graphs named by blank nodes cannot be sent to a server")
+                key = None if isinstance(item.graph_name, ox.DefaultGraph) else URIRef(item.graph_name.value)
+                triples.setdefault(key, []).append(item.triple)
+            else:
+                triples.setdefault(graph, []).append(item)
+    except SyntaxError as exc:
+        raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
+                         line=_syntax_line(exc)) from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc}") from exc
+    if graph is not None and fmt not in QUAD_FORMATS:
+        triples.setdefault(graph, [])
+    return {key: (_ntriples(items), len(items)) for key, items in triples.items()}
+
+
+def _staging_run() -> str:
+    """A fresh staging prefix: creation time (for stale detection) and a random part."""
+    return f"{REMOTE_STAGING_PREFIX}{int(time.time())}-{uuid.uuid4().hex[:12]}/"
+
+
+def _staging_age(graph: URIRef, now: float) -> float | None:
+    """Seconds since a remote staging graph was created, or None for other graphs.
+
+    Examples
+    --------
+    >>> _staging_age(URIRef(REMOTE_STAGING_PREFIX + "1000-abc/0"), 1060.0)
+    60.0
+    """
+    text = str(graph)
+    if not text.startswith(REMOTE_STAGING_PREFIX):
+        return None
+    stamp = text[len(REMOTE_STAGING_PREFIX):].split("-", 1)[0]
+    return now - int(stamp) if stamp.isdigit() else None
+
+
+def _checked_graph(iri: object) -> str:
+    text = str(iri)
+    if isinstance(iri, BNode) or not _ABSOLUTE_IRI.fullmatch(text):
+        raise StoreError(f"not a usable graph name: {text!r}")
+    return text
+
+
+def _join(base: str, path: str) -> str:
+    """An endpoint URL: ``path`` under ``base``, or ``path`` itself when absolute.
+
+    Examples
+    --------
+    >>> _join("http://h:3030/ds", "query"), _join("http://h:7200/repositories/x", "")
+    ('http://h:3030/ds/query', 'http://h:7200/repositories/x')
+    """
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{base}/{path.lstrip('/')}" if path else base
+
+
+def _without_userinfo(parts: object) -> str:
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+def _credentials(parts: object, env: Mapping[str, str]) -> tuple[str, object, dict[str, str], list[str]]:
+    """(kind, requests auth, extra headers, secrets to mask) from the environment or the URL."""
+    from urllib.parse import unquote
+
+    token = env.get("KG_HTTP_TOKEN")
+    user = env.get("KG_HTTP_USER") or (unquote(parts.username) if parts.username else None)
+    password = env.get("KG_HTTP_PASSWORD") or (unquote(parts.password) if parts.password else "")
+    if token:
+        return "bearer", None, {"Authorization": f"Bearer {token}"}, [token]
+    if user:
+        from requests.auth import HTTPBasicAuth, HTTPDigestAuth
+
+        kind = (env.get("KG_HTTP_AUTH") or "basic").lower()
+        if kind not in ("basic", "digest"):
+            raise UsageError(f"KG_HTTP_AUTH must be basic or digest, got {kind!r}")
+        auth = HTTPDigestAuth(user, password) if kind == "digest" else HTTPBasicAuth(user, password)
+        import base64
+
+        basic = base64.b64encode(f"{user}:{password}".encode()).decode()
+        return kind, auth, {}, [s for s in (password, basic) if s]
+    return "none", None, {}, []
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _connection_reason(exc: Exception) -> str:
+    text = str(exc)
+    match = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
+    if match:
+        return match.group(1).strip().lower()
+    for known in ("connection refused", "name or service not known", "timed out", "connection reset"):
+        if known in text.lower():
+            return known
+    return "connection failed"
+

@@ -1,0 +1,244 @@
+/* positions-kg graph page: builds the vis network from the JSON data block and wires
+ * the search box, the filters and click-to-highlight.
+ *
+ * Globals, as on pyvis pages: `network` (vis.Network), `nodes` and `edges` (vis.DataSet,
+ * every node and edge of the graph whatever the filters show).
+ *
+ * Every text that comes from the data reaches the page through textContent or as a
+ * DOM text node, never through innerHTML.
+ */
+"use strict";
+var network = null;
+var nodes = null;
+var edges = null;
+
+(function () {
+  const DIM_NODE = 0.15;
+  // Dimming restyles every node and edge (vis re-parses each one): 50 ms at a few
+  // hundred, seconds at 15,000. Above this many items the neighbourhood is shown by
+  // selection alone (highlighted nodes, thicker edges), which costs one redraw.
+  const DIM_MAX_ITEMS = 3000;
+  const TOOLTIP_DELAY_MS = 150;
+  const DIM_EDGE = 0.08;
+  const DIM_FONT = "rgba(26, 26, 26, 0.2)";
+  const MAX_LISTED_CLAIMS = 100;
+
+  performance.mark("kg-start");
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  performance.mark("kg-parsed");
+  const $ = (id) => document.getElementById(id);
+
+  /* A tooltip: one row per [field, text] line; a line without a field is the heading. */
+  function tipElement(lines) {
+    const box = document.createElement("div");
+    box.className = "kg-tip";
+    for (const [field, text] of lines) {
+      const row = document.createElement("div");
+      if (field) {
+        const name = document.createElement("span");
+        name.className = "kg-field";
+        name.textContent = field + ": ";
+        row.appendChild(name);
+      } else {
+        row.className = "kg-head";
+      }
+      row.appendChild(document.createTextNode(text));
+      box.appendChild(row);
+    }
+    return box;
+  }
+
+  // Tooltips are our own (see "tooltip" below), built when shown: vis's `title`
+  // would need an element per item up front, a second at 15,000 items.
+  nodes = new vis.DataSet(data.nodes);
+  edges = new vis.DataSet(data.edges);
+  performance.mark("kg-datasets");
+
+  /* ---- filters: entity types, claim categories (polarity or kind), source ---- */
+  const typeOf = new Map(data.nodes.map((n) => [n.id, n.kg.type]));
+  const boxes = (kind) => Array.from(document.querySelectorAll('input[data-filter="' + kind + '"]'));
+  const checked = (kind) => new Set(boxes(kind).filter((b) => b.checked).map((b) => b.value));
+  let typesOn = checked("type");
+  let categoriesOn = checked("category");
+  let sourceOn = "";
+  let touched = null; // nodes at the end of a shown edge, when an edge filter is active
+
+  function edgeShown(e) {
+    return categoriesOn.has(e.kg.category) && (sourceOn === "" || e.kg.source === sourceOn)
+      && typesOn.has(typeOf.get(e.from)) && typesOn.has(typeOf.get(e.to));
+  }
+  function nodeShown(n) {
+    return typesOn.has(n.kg.type) && (touched === null || touched.has(n.id));
+  }
+  const nodeView = new vis.DataView(nodes, { filter: nodeShown });
+  const edgeView = new vis.DataView(edges, { filter: edgeShown });
+
+  function applyFilters() {
+    typesOn = checked("type");
+    categoriesOn = checked("category");
+    sourceOn = $("kg-source").value;
+    const edgeFilter = sourceOn !== "" || boxes("category").some((b) => !b.checked);
+    touched = null;
+    if (edgeFilter) {
+      touched = new Set();
+      edges.forEach((e) => { if (edgeShown(e)) { touched.add(e.from); touched.add(e.to); } });
+    }
+    clearSelection();
+    nodeView.refresh();
+    edgeView.refresh();
+    showStatus();
+  }
+
+  function showStatus(extra) {
+    const shown = nodeView.length + " of " + nodes.length + " nodes · " + edgeView.length + " of "
+      + edges.length + " edges";
+    $("kg-status").textContent = extra ? extra + " · " + shown : shown;
+  }
+
+  /* ---- highlight: select a node's neighbourhood; on small graphs, dim the rest ---- */
+  const dimmedNodes = new Set();
+  const dimmedEdges = new Set();
+
+  function restyle(keepNodes, keepEdges) {
+    if (nodes.length + edges.length > DIM_MAX_ITEMS) return;
+    const nodeUpdates = [];
+    const edgeUpdates = [];
+    nodes.forEach((n) => {
+      const dim = keepNodes !== null && !keepNodes.has(n.id);
+      if (dim === dimmedNodes.has(n.id)) return; // update only what changes
+      if (dim) dimmedNodes.add(n.id); else dimmedNodes.delete(n.id);
+      nodeUpdates.push({ id: n.id, opacity: dim ? DIM_NODE : 1, font: { color: dim ? DIM_FONT : "#1A1A1A" } });
+    });
+    edges.forEach((e) => {
+      const dim = keepEdges !== null && !keepEdges.has(e.id);
+      if (dim === dimmedEdges.has(e.id)) return;
+      if (dim) dimmedEdges.add(e.id); else dimmedEdges.delete(e.id);
+      const c = e.kg.color;
+      edgeUpdates.push({ id: e.id, color: { color: c, highlight: c, hover: c, opacity: dim ? DIM_EDGE : 1 } });
+    });
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+  }
+
+  function showDetails(tip, claims) {
+    const body = $("kg-details-body");
+    body.replaceChildren(tipElement(tip));
+    if (claims && claims.length) {
+      const title = document.createElement("h2");
+      title.textContent = "Claims (" + claims.length + ")";
+      const list = document.createElement("ol");
+      for (const e of claims.slice(0, MAX_LISTED_CLAIMS)) {
+        const li = document.createElement("li");
+        li.appendChild(tipElement(e.kg.tip));
+        list.appendChild(li);
+      }
+      body.append(title, list);
+      if (claims.length > MAX_LISTED_CLAIMS) {
+        const more = document.createElement("p");
+        more.textContent = "… and " + (claims.length - MAX_LISTED_CLAIMS) + " more";
+        body.appendChild(more);
+      }
+    }
+    $("kg-details").hidden = false;
+  }
+
+  function selectNode(id) {
+    const edgeIds = network.getConnectedEdges(id).filter((e) => edgeView.get(e) !== null);
+    const keepNodes = new Set([id]);
+    for (const e of edges.get(edgeIds)) { keepNodes.add(e.from); keepNodes.add(e.to); }
+    network.setSelection({ nodes: [id, ...Array.from(keepNodes).filter((n) => n !== id)], edges: edgeIds },
+      { unselectAll: true, highlightEdges: false });
+    restyle(keepNodes, new Set(edgeIds));
+    const claims = edges.get(edgeIds).filter((e) => e.kg.category !== "reports");
+    showDetails(nodes.get(id).kg.tip, claims);
+  }
+
+  function clearSelection() {
+    hideTooltip();
+    restyle(null, null);
+    $("kg-details").hidden = true;
+    if (network) network.unselectAll();
+  }
+
+  /* ---- the network ---- */
+  const options = data.options;
+  network = new vis.Network($("kg-network"), { nodes: nodeView, edges: edgeView }, options);
+  performance.mark("kg-network");
+  network.once("afterDrawing", () => {
+    performance.mark("kg-drawn");
+    document.body.dataset.state = "ready";
+  });
+  /* ---- tooltip: shown on hover after a short delay, text only ---- */
+  const tooltip = document.createElement("div");
+  tooltip.id = "kg-tooltip";
+  tooltip.hidden = true;
+  $("kg-network").appendChild(tooltip);
+  let tooltipTimer = null;
+  function showTooltip(item, pointer) {
+    clearTimeout(tooltipTimer);
+    tooltipTimer = setTimeout(() => {
+      tooltip.replaceChildren(tipElement(item.kg.tip));
+      tooltip.hidden = false;
+      // Keep it inside the canvas: left of / above the pointer when it would overflow.
+      const box = $("kg-network").getBoundingClientRect();
+      const x = pointer.x + 14 + tooltip.offsetWidth > box.width ? pointer.x - 14 - tooltip.offsetWidth : pointer.x + 14;
+      const y = pointer.y + 14 + tooltip.offsetHeight > box.height ? pointer.y - 14 - tooltip.offsetHeight : pointer.y + 14;
+      tooltip.style.left = Math.max(0, x) + "px";
+      tooltip.style.top = Math.max(0, y) + "px";
+    }, TOOLTIP_DELAY_MS);
+  }
+  function hideTooltip() {
+    clearTimeout(tooltipTimer);
+    tooltip.hidden = true;
+  }
+  network.on("hoverNode", (params) => showTooltip(nodes.get(params.node), params.pointer.DOM));
+  network.on("hoverEdge", (params) => showTooltip(edges.get(params.edge), params.pointer.DOM));
+  network.on("blurNode", hideTooltip);
+  network.on("blurEdge", hideTooltip);
+  network.on("dragStart", hideTooltip);
+  network.on("zoom", hideTooltip);
+
+  network.on("click", (params) => {
+    if (params.nodes.length) selectNode(params.nodes[0]);
+    else if (params.edges.length) { restyle(null, null); showDetails(edges.get(params.edges[0]).kg.tip, []); }
+    else clearSelection();
+  });
+
+  /* ---- search ---- */
+  const labels = $("kg-labels");
+  for (const label of Array.from(new Set(data.nodes.map((n) => n.label))).sort()) {
+    const option = document.createElement("option");
+    option.value = label;
+    labels.appendChild(option);
+  }
+  function search() {
+    const query = $("kg-search").value.trim().toLowerCase();
+    if (query === "") { clearSelection(); showStatus(); return; }
+    let ids = nodeView.getIds({ filter: (n) => n.label.toLowerCase() === query });
+    if (!ids.length) ids = nodeView.getIds({ filter: (n) => n.label.toLowerCase().includes(query) });
+    showStatus(ids.length + (ids.length === 1 ? " match" : " matches"));
+    if (!ids.length) return;
+    if (ids.length === 1) {
+      selectNode(ids[0]);
+      network.focus(ids[0], { scale: Math.max(network.getScale(), 1), animation: false });
+    } else {
+      restyle(new Set(ids), new Set());
+      network.selectNodes(ids);
+      network.fit({ nodes: ids, animation: false });
+    }
+  }
+  $("kg-search").addEventListener("keydown", (ev) => { if (ev.key === "Enter") search(); });
+  $("kg-search").addEventListener("change", search);
+  $("kg-search").addEventListener("search", search);
+
+  for (const box of [...boxes("type"), ...boxes("category")]) box.addEventListener("change", applyFilters);
+  $("kg-source").addEventListener("change", applyFilters);
+  $("kg-reset").addEventListener("click", () => {
+    for (const box of [...boxes("type"), ...boxes("category")]) box.checked = true;
+    $("kg-source").value = "";
+    $("kg-search").value = "";
+    applyFilters();
+    network.fit({ animation: false });
+  });
+  showStatus();
+})();

@@ -1,0 +1,95 @@
+"""Scoring against gold, and the quality bar on the seed articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.evaluate import (
+    Score,
+    actor_key,
+    evaluate,
+    load_gold,
+    phrases_match,
+    read_claims_jsonl,
+    score_claims,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+SEEDS = ROOT / "seeds" / "articles"
+
+
+def _stance(actor, polarity, actor_type="country", country=None, reason=None, condition=None):
+    return {"kind": "stance", "actor": actor, "actor_type": actor_type, "country": country,
+            "polarity": polarity, "reason": reason, "condition": condition}
+
+
+def _role(person, country, role_type="head_of_state"):
+    return {"kind": "role", "person": person, "country": country, "role_type": role_type}
+
+
+def test_score_arithmetic():
+    s = Score(tp=3, fp=1, fn=2) + Score(tp=1, fp=0, fn=0)
+    assert (s.tp, s.fp, s.fn) == (4, 1, 2)
+    assert s.precision == pytest.approx(0.8) and s.recall == pytest.approx(4 / 6)
+    assert Score().f1 == 1.0 and Score(fp=1).f1 == 0.0
+
+
+def test_keys_normalise_names_and_codes():
+    assert actor_key(_stance("Poland", "opposes", country="pol")) == ("country", "POL")
+    plain, accented = _stance("Andris Spruds", "supports", "person"), _stance("Andris Sprūds", "x", "person")
+    assert actor_key(plain) == actor_key(accented)
+
+
+def test_score_claims_counts_and_reasons():
+    gold = {"a": [_role("Jane Doe", "POL"), _stance("Poland", "opposes", country="POL", reason="regional security"),
+                  _stance("Greece", "opposes", country="GRC", reason="tensions with Turkey")]}
+    pred = {"a": [_role("Jane Doe", "POL", "defence_minister"),
+                  _stance("Poland", "opposes", country="POL", reason="their regional security challenges"),
+                  _stance("Greece", "opposes", country="GRC"), _stance("Italy", "supports", country="ITA")],
+            "no-gold": [_stance("Spain", "supports", country="ESP")]}
+    report = score_claims(gold, pred)
+    assert (report.roles.tp, report.role_types.tp, report.role_types.fp) == (1, 0, 1)
+    assert (report.stances.tp, report.stances.fp, report.stances.fn) == (2, 1, 0)
+    assert (report.reasons_found, report.reasons_expected) == (1, 2)
+    assert report.articles == ["a"]
+
+
+def test_phrases_match():
+    assert phrases_match("the terms of any eventual peace deal", "terms of a peace deal")
+    assert not phrases_match(None, "x")
+
+
+def test_bad_gold_files(tmp_path):
+    with pytest.raises(InputError):
+        load_gold(tmp_path / "missing")
+    with pytest.raises(InputError):
+        load_gold(tmp_path)
+    bad = tmp_path / "x.jsonl"
+    bad.write_text('{"kind": "role"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_claims_jsonl(bad)
+    assert info.value.line == 2
+
+
+def test_gold_files_follow_the_contract():
+    for path in GOLD.glob("*.jsonl"):
+        body = (SEEDS / f"{path.stem}.txt").read_text(encoding="utf-8")
+        from kg.articles import parse_article
+
+        body = parse_article(body.encode("utf-8"), path.name).body
+        for line in path.read_text(encoding="utf-8").splitlines():
+            claim = json.loads(line)
+            assert body[claim["start"]:claim["end"]] == claim["quote"]
+
+
+def test_seeds_meet_the_quality_bar():
+    report = evaluate(GOLD, [SEEDS])
+    assert len(report.articles) == 5
+    assert report.roles.f1 >= 0.90
+    assert report.stances.f1 >= 0.80
+    assert report.reason_rate >= 0.70

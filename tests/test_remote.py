@@ -1,0 +1,510 @@
+"""Remote stores (issue 6): every command on a real Oxigraph server answers as on the embedded store.
+
+The server tests start ``oxigraph serve`` from the ``oxigraph`` pip package on 127.0.0.1
+with a free port; nothing is installed by hand. The binding tests need no server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.queries import all_queries
+from kg.remote import REMOTE_STAGING_PREFIX, RemoteStore, bind_values
+from kg.serve import MARKER_NAME, OxigraphServer
+from kg.store import STAGING_PREFIX, EmbeddedStore, iter_rows
+from tests.conftest import PROJECT_ROOT, SEEDS
+
+EX = Namespace("http://example.org/")
+server = pytest.mark.server
+QUESTION = "who opposes troop deployment and why"
+#: Every named query, run without parameters.
+PLAIN_QUERIES = sorted(all_queries())
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def oxigraph_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A read-write Oxigraph server on a free local port, over a temporary directory."""
+    srv = OxigraphServer(tmp_path_factory.mktemp("oxigraph") / "store", port=0, read_write=True)
+    srv.start(ready_timeout=60)
+    yield srv.endpoints.base
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def remote_store(oxigraph_url: str, kg) -> str:
+    """The server, loaded by ``kg build --store URL`` (read it, don't write it)."""
+    out = kg("build", "--store", oxigraph_url)
+    assert out.returncode == 0, out.stderr
+    return oxigraph_url
+
+
+@pytest.fixture()
+def fresh_server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """A private, empty read-write server (for tests that write or stop it)."""
+    srv = OxigraphServer(tmp_path / "served", port=0, read_write=True)
+    srv.start(ready_timeout=60)
+    yield srv
+    srv.stop()
+
+
+def _same(kg, args: list[str], embedded: Path | str, remote: str) -> subprocess.CompletedProcess:
+    here = kg(*args, "--store", str(embedded))
+    there = kg(*args, "--store", remote)
+    assert here.returncode == 0, here.stderr
+    assert (there.returncode, there.stdout) == (here.returncode, here.stdout), there.stderr
+    return here
+
+
+def _registered(command: str) -> bool:
+    from kg.cli import app
+
+    return any((c.name or c.callback.__name__) == command for c in app.registered_commands)
+
+
+def _one_line_error(out: subprocess.CompletedProcess) -> str:
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: "), out.stderr
+    return lines[0]
+
+
+# --- same answers --------------------------------------------------------------------------
+
+
+@server
+@pytest.mark.parametrize("args", [
+    ["stats"],
+    ["validate"],
+    ["export", "--format", "nq"],
+    ["export", "--format", "ttl"],
+    *[["query", "--name", name, "--format", "json"] for name in PLAIN_QUERIES],
+], ids=lambda a: "-".join(a))
+def test_command_output_is_identical(args, seed_store_dir, remote_store, kg):
+    _same(kg, args, seed_store_dir, remote_store)
+
+
+@server
+def test_ask_answer_is_identical(seed_store_dir, remote_store, kg):
+    if not _registered("ask"):
+        pytest.skip("kg ask is not registered yet")
+    out = _same(kg, ["ask", QUESTION, "--format", "json"], seed_store_dir, remote_store)
+    assert json.loads(out.stdout)
+
+
+@server
+def test_named_queries_with_parameters_are_identical(seed_store, seed_store_dir, remote_store, kg):
+    stance = next(iter_rows(seed_store.query(all_queries()["who-opposes"].text)))
+    role = next(iter_rows(seed_store.query(all_queries()["persons-roles"].text)))
+    cases = [
+        ("who-opposes", {"polarity": "opposes"}),
+        ("who-opposes", {"actor": str(stance["actor"])}),
+        ("persons-roles", {"person": str(role["person"])}),
+        ("roles", {"holder": str(role["countryLabel"])}),
+        ("conflicts", {"subject": str(stance["actor"])}),
+    ]
+    for name, params in cases:
+        pairs = [arg for key, value in params.items() for arg in ("--param", f"{key}={value}")]
+        _same(kg, ["query", "--name", name, *pairs, "--format", "json"], seed_store_dir, remote_store)
+
+
+@server
+def test_render_is_identical(seed_store_dir, remote_store, kg, tmp_path):
+    here, there = tmp_path / "embedded.html", tmp_path / "remote.html"
+    assert kg("render", "-o", str(here), "--store", str(seed_store_dir)).returncode == 0
+    out = kg("render", "-o", str(there), "--store", remote_store)
+    assert out.returncode == 0, out.stderr
+    assert there.read_bytes() == here.read_bytes()
+
+
+@server
+def test_ingest_into_a_server_matches_the_embedded_store(fresh_server, tmp_path, kg):
+    article = sorted((SEEDS / "articles").glob("*.txt"))[0]
+    embedded = tmp_path / "embedded"
+    for _ in range(2):  # added, then skipped as unchanged
+        here = kg("ingest", str(article), "--store", str(embedded))
+        there = kg("ingest", str(article), "--store", fresh_server.endpoints.base)
+        assert here.returncode == there.returncode == 0, there.stderr
+        assert there.stderr == here.stderr
+    _same(kg, ["export", "--format", "nq"], embedded, fresh_server.endpoints.base)
+
+
+@server
+def test_build_replaces_everything_on_the_server(fresh_server, kg):
+    url = fresh_server.endpoints.base
+    with RemoteStore(url) as store:
+        store.replace_graphs({EX.stray: _graph("left over")})
+    out = kg("build", "--store", url)
+    assert out.returncode == 0, out.stderr
+    with RemoteStore(url) as store:
+        graphs = store.named_graphs()
+    assert EX.stray not in graphs and graphs
+    assert not [g for g in graphs if str(g).startswith(STAGING_PREFIX)]
+
+
+# --- kg serve -------------------------------------------------------------------------------
+
+
+@server
+def test_kg_build_through_kg_serve_answers_like_the_embedded_store(seed_store_dir, tmp_path, kg):
+    expected = {args[0]: kg(*args, "--store", str(seed_store_dir)).stdout
+                for args in (["stats"], ["ask", QUESTION, "--format", "json"])}
+    served = tmp_path / "served"
+    with _kg_serve(served, "--read-write") as (proc, url):
+        out = kg("build", "--store", url)
+        assert out.returncode == 0, out.stderr
+        assert kg("stats", "--store", url).stdout == expected["stats"]
+        if _registered("ask"):
+            assert kg("ask", QUESTION, "--format", "json", "--store", url).stdout == expected["ask"]
+        locked = _one_line_error(kg("stats", "--store", str(served)))
+        assert f"--store {url}" in locked
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
+    assert not (served / MARKER_NAME).exists()
+    assert kg("stats", "--store", str(served)).stdout == expected["stats"]
+
+
+@server
+def test_kg_serve_is_read_only_by_default_and_stops_on_sigterm(seed_store_copy, kg):
+    with _kg_serve(seed_store_copy) as (proc, url):
+        assert "refuses writes" in _one_line_error(kg("query", "DROP ALL", "--update", "--store", url))
+        assert kg("stats", "--store", url).returncode == 0
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    assert kg("stats", "--store", str(seed_store_copy)).returncode == 0
+
+
+@contextlib.contextmanager
+def _kg_serve(store: Path, *options: str) -> Iterator[tuple[subprocess.Popen, str]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT,
+    )
+    try:
+        yield proc, _served_url(proc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _served_url(proc: subprocess.Popen) -> str:
+    text = ""
+    for line in proc.stdout:  # bounded: the server prints its URLs once it answers, or exits
+        text += line
+        if "Ctrl-C" in line:
+            break
+    match = re.search(r"--store (http://\S+)", text)
+    assert match, text + proc.stderr.read()
+    return match.group(1)
+
+
+@server
+def test_kg_serve_refuses_a_missing_store_and_a_busy_port(tmp_path, kg):
+    _one_line_error(kg("serve", "--store", str(tmp_path / "nothing"), "--port", "0"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = str(busy.getsockname()[1])
+        message = _one_line_error(kg("serve", "--store", str(tmp_path / "new"), "--read-write", "--port", port))
+    assert port in message
+
+
+# --- failures -------------------------------------------------------------------------------
+
+
+@server
+def test_endpoint_down_is_a_one_line_error(kg):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again below: nothing listens there
+    message = _one_line_error(kg("stats", "--store", f"http://127.0.0.1:{port}"))
+    assert f"127.0.0.1:{port}" in message and "cannot connect" in message
+
+
+@server
+def test_silent_endpoint_times_out_with_a_one_line_error(kg):
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)  # accepts connections, never answers
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        message = _one_line_error(kg("stats", "--store", url, env={"KG_HTTP_TIMEOUT": "1"}, timeout=60))
+    assert url in message and "KG_HTTP_TIMEOUT" in message
+
+
+@server
+def test_rejected_upload_leaves_no_partial_graph(fresh_server, monkeypatch):
+    import kg.remote
+
+    url = fresh_server.endpoints.base
+    with RemoteStore(url) as store:
+        store.replace_graphs({EX.kept: _graph("before")})
+        encode = kg.remote._graph_ntriples
+        monkeypatch.setattr(kg.remote, "_graph_ntriples",
+                            lambda g: b"<http://example.org/broken" if len(g) == 2 else encode(g))
+        broken = _graph("one", "two")
+        with pytest.raises(StoreError, match="HTTP 400"):
+            store.replace_graphs({EX.kept: _graph("after"), EX.new: broken})
+        assert _contents(store) == {EX.kept: {"before"}}
+
+
+@server
+def test_server_killed_mid_load_leaves_no_partial_graph(tmp_path, monkeypatch):
+    directory = tmp_path / "served"
+    first = OxigraphServer(directory, port=0, read_write=True)
+    first.start(ready_timeout=60)
+    try:
+        store = RemoteStore(first.endpoints.base, env={"KG_HTTP_TIMEOUT": "5"})
+        store.replace_graphs({EX.kept: _graph("before")})
+        put = RemoteStore._put_graph
+        uploads = []
+
+        def put_then_die(self, name, body, quads):
+            if uploads:  # the server dies (SIGKILL) after the first graph went up
+                first.process.kill()
+                first.process.wait()
+            uploads.append(name)
+            return put(self, name, body, quads)
+
+        monkeypatch.setattr(RemoteStore, "_put_graph", put_then_die)
+        with pytest.raises(StoreError, match="cannot connect"):
+            store.replace_graphs({EX.kept: _graph("after"), EX.new: _graph("new")}, clear_all=True)
+        assert len(uploads) == 2
+    finally:
+        first.stop()
+    monkeypatch.undo()
+    with OxigraphServer(directory, port=0, read_write=True) as second:  # as `kg serve` restarts it
+        second.start(ready_timeout=60)
+        with RemoteStore(second.endpoints.base) as store:
+            assert _contents(store) == {EX.kept: {"before"}}
+
+
+@server
+def test_malformed_file_is_refused_before_anything_is_sent(remote_store, kg, tmp_path):
+    before = kg("export", "--format", "nq", "--store", remote_store).stdout
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix x: <http://example.org/> .\nx:a x:b x:c .\nx:a x:b "unterminated .\n')
+    message = _one_line_error(kg("load", str(bad), "--store", remote_store))
+    assert f"{bad}:3" in message
+    assert kg("export", "--format", "nq", "--store", remote_store).stdout == before
+
+
+@server
+def test_load_file_replaces_one_graph_and_counts_it(fresh_server, tmp_path):
+    data = tmp_path / "extra.ttl"
+    data.write_text('@prefix x: <http://example.org/> .\nx:a x:b "1", "2" .\n')
+    quads = tmp_path / "more.nq"
+    quads.write_text('<http://example.org/a> <http://example.org/b> "q" <http://example.org/g2> .\n')
+    with RemoteStore(fresh_server.endpoints.base) as store:
+        store.replace_graphs({EX.g: _graph("old")})
+        assert store.load_file(data, EX.g) == 2
+        assert store.load_file(quads) == -1
+        assert _contents(store) == {EX.g: {"1", "2"}, EX.g2: {"q"}}
+
+
+@server
+def test_writes_without_move_add_drop_give_the_same_graphs(fresh_server, tmp_path):
+    quads = tmp_path / "more.nq"
+    quads.write_text('<http://example.org/a> <http://example.org/b> "q" <http://example.org/g2> .\n')
+    with RemoteStore(fresh_server.endpoints.base) as store:
+        store.style = dataclasses.replace(store.style, graph_management=False)  # as for QLever
+        store.replace_graphs({EX.g: _graph("old"), EX.gone: _graph("x")})
+        store.replace_graphs({EX.g: _graph("new")})
+        store.load_file(quads)
+        store.drop_graphs([EX.gone])
+        assert _contents(store) == {EX.g: {"new"}, EX.g2: {"q"}}
+        store.replace_graphs({EX.h: _graph("only")}, clear_all=True)
+        assert _contents(store) == {EX.h: {"only"}}
+
+
+@server
+def test_stale_staging_graphs_are_dropped_by_the_next_write(fresh_server):
+    stale = URIRef(f"{REMOTE_STAGING_PREFIX}1000-dead/0")
+    fresh = URIRef(f"{REMOTE_STAGING_PREFIX}{int(time.time())}-busy/0")
+    with RemoteStore(fresh_server.endpoints.base) as store:
+        for name in (stale, fresh):
+            store._put_graph(name, b'<http://example.org/s> <http://example.org/p> "left" .\n', 1)
+        store.replace_graphs({EX.g: _graph("x")})
+        graphs = store.named_graphs()
+    assert stale not in graphs and fresh in graphs  # another client may still be uploading that one
+
+
+def test_credentials_are_never_printed(kg):
+    class Echo(BaseHTTPRequestHandler):  # a server that repeats the credentials it got
+        def do_POST(self):
+            body = f"denied: {self.headers.get('Authorization')}".encode()
+            self.send_response(401)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    echo = HTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=echo.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{echo.server_address[1]}"
+    try:
+        for env, secret in (({"KG_HTTP_TOKEN": "t0ken-s3cret"}, "t0ken-s3cret"),
+                            ({"KG_HTTP_USER": "ann", "KG_HTTP_PASSWORD": "pa55-s3cret"}, "pa55-s3cret")):
+            message = _one_line_error(kg("stats", "--store", url, env=env))
+            assert "access refused" in message
+            assert secret not in message and "YW5uOnBhNTUtczNjcmV0" not in message  # nor its base64
+        in_url = kg("stats", "--store", url.replace("http://", "http://ann:pa55-s3cret@"))
+        assert "pa55-s3cret" not in _one_line_error(in_url)
+    finally:
+        echo.shutdown()
+    store = RemoteStore("http://ann:pa55-s3cret@127.0.0.1:9", env={"KG_HTTP_TOKEN": "t0ken-s3cret"})
+    assert "s3cret" not in repr(store) and "s3cret" not in store.location
+
+
+def _graph(*values: str) -> Graph:
+    graph = Graph()
+    for i, value in enumerate(values):
+        graph.add((EX[f"s{i}"], EX.p, Literal(value)))
+    return graph
+
+
+def _contents(store) -> dict[URIRef, set[str]]:
+    out: dict[URIRef, set[str]] = {}
+    for g, o in store.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+        out.setdefault(g, set()).add(str(o))
+    return out
+
+
+# --- bindings: hostile values cannot change a query's meaning ---------------------------------
+
+HOSTILE = [
+    'say "hi"',
+    "} DROP ALL {",
+    '" } ; DROP ALL ; SELECT * WHERE { "',
+    "line one\nline two",
+    "ends with a quote\"",
+    'triple """ quotes',
+    "back\\slash",
+    "\\u0022 } DROP ALL #",
+    "# not a comment",
+    "'single' quotes",
+    "\r\n\t",
+    "",
+]
+
+
+def _hostile_store(values: list[str]) -> ox.Store:
+    store = ox.Store()
+    for i, value in enumerate(values):
+        store.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(str(EX.p)), ox.Literal(value)))
+    return store
+
+
+def _bound_rows(store: ox.Store, value: str) -> list[tuple[str, str]]:
+    text = bind_values(f"SELECT ?s ?o WHERE {{ ?s <{EX.p}> ?o }}", {"o": Literal(value)})
+    return [(s.value, o.value) for s, o in store.query(text)]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_literal_matches_exactly_itself(value):
+    store = _hostile_store(HOSTILE)
+    index = HOSTILE.index(value)
+    assert _bound_rows(store, value) == [(f"{EX}s{index}", value)]
+    assert len(store) == len(HOSTILE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"])))
+def test_any_text_binds_as_one_literal(value):
+    store = _hostile_store([value, value + "x"])
+    assert _bound_rows(store, value) == [(f"{EX}s0", value)]
+
+
+@pytest.mark.parametrize("term", [
+    URIRef("http://example.org/a b"),
+    URIRef("http://example.org/a>b"),
+    URIRef("http://example.org/> } DROP ALL { <x"),
+    URIRef("no-scheme"),
+    Literal("x", datatype=URIRef("http://x> } DROP ALL {<y")),
+    BNode(),
+])
+def test_unsafe_terms_are_refused(term):
+    with pytest.raises(QueryError):
+        bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"x": term})
+
+
+def test_unsafe_variable_names_are_refused():
+    with pytest.raises(QueryError):
+        bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"x) { (1) } } DROP ALL { VALUES (?y": Literal(1)})
+
+
+QUERY_SHAPES = [
+    "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?s ?o",
+    "SELECT ?s ?x ?o WHERE { GRAPH ?g { ?s ?p ?x } FILTER(?x = ?o) } ORDER BY ?s ?x",
+    "SELECT ?s ?o WHERE { ?s <http://example.org/p> ?x OPTIONAL { ?s <http://example.org/q> ?o } } ORDER BY ?s",
+    "SELECT ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?o ORDER BY ?o",
+    "SELECT ?o ?s WHERE { { SELECT ?s WHERE { ?s ?p ?x } } } ORDER BY ?s",
+    "SELECT ?o ?s # a comment with { braces\nWHERE { ?s ?p \"{\" . ?s ?p2 ?o } ORDER BY ?s",
+]
+
+
+@pytest.mark.parametrize("query", QUERY_SHAPES)
+def test_values_block_means_what_embedded_bindings_mean(query):
+    store = EmbeddedStore(":memory:")
+    data = Graph()
+    for i in range(3):
+        data.add((EX[f"s{i}"], EX.p, Literal(f"v{i % 2}")))
+        data.add((EX[f"s{i}"], EX.p2, Literal("{")))
+    data.add((EX.s0, EX.q, Literal("v1")))
+    data.add((EX.s1, EX.p, Literal("{")))
+    store.replace_graphs({EX.g: data})
+    bindings = {"o": Literal("v1")}
+    assert list(store.query(bind_values(query, bindings))) == list(store.query(query, bindings))
+
+
+def test_construct_and_ask_take_bindings():
+    store = EmbeddedStore.from_graph(_graph("a", "b"))
+    bound = {"o": Literal("b")}
+    construct = store.query(bind_values("CONSTRUCT WHERE { ?s ?p ?o }", bound))
+    assert {str(o) for o in construct.graph.objects()} == {"b"}
+    assert store.query(bind_values("ASK { ?s ?p ?o }", bound)).askAnswer
+    assert not store.query(bind_values("ASK { ?s ?p ?o }", {"o": Literal("c")})).askAnswer
+
+
+def test_remote_staging_graphs_are_staging_graphs_for_the_embedded_store():
+    assert REMOTE_STAGING_PREFIX.startswith(STAGING_PREFIX)
+
+
+def test_read_only_remote_store_refuses_writes_without_a_request():
+    store = RemoteStore("http://127.0.0.1:9", read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        store.replace_graphs({EX.g: _graph("x")})
+
+
+@pytest.mark.parametrize("style,query,update,gsp", [
+    ("oxigraph", "http://h:7878/query", "http://h:7878/update", "http://h:7878/store"),
+    ("fuseki", "http://h:7878/query", "http://h:7878/update", "http://h:7878/data"),
+    ("graphdb", "http://h:7878", "http://h:7878/statements", "http://h:7878/rdf-graphs/service"),
+])
+def test_endpoint_styles(style, query, update, gsp):
+    store = RemoteStore("http://h:7878/", env={"KG_ENDPOINT_STYLE": style})
+    assert store.endpoints == {"query": query, "update": update, "gsp": gsp}

@@ -1,0 +1,300 @@
+"""Bad input never crashes ``kg`` and never changes the store (issue 9, part 1 and 5).
+
+Every command-line case runs as a fresh ``kg`` process against one writable copy of the
+seeds store (per module, to keep the suite fast) and must give a non-zero exit, a
+one-line message naming the input, no traceback, and the same N-Quads as before.
+The number of cases tried is the number of tests collected here::
+
+    pytest --collect-only -q tests/test_robustness.py | tail -1
+"""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.articles import parse_article
+from kg.errors import KGError
+
+#: Article files that every reader must refuse: (case id, file name, bytes).
+BAD_ARTICLES = [
+    ("nul-bytes", "nul.txt", b"Latvia said it cannot send troops\x00 due to the budget."),
+    ("invalid-utf8", "latin.txt", b"Estonia \xff\xfe said \xc3\x28 it will send troops."),
+    ("empty", "empty.txt", b""),
+    ("only-whitespace", "blank.txt", b" \n\t\r\n  \n"),
+    ("front-matter-not-yaml", "fm.txt", b"---\ntitle: : [unclosed\n---\nPoland said it cannot send troops."),
+    ("front-matter-a-list", "fmlist.txt", b"---\n- one\n- two\n---\nPoland said it cannot send troops."),
+    ("front-matter-wrong-type", "fmtype.txt", b"---\ntitle: {nested: 1}\n---\nPoland said no."),
+    ("front-matter-bad-date", "fmdate.txt", b"---\npublished: \xe2\x80\xae2025-13-45\n---\nPoland said no."),
+    ("html-only-scripts", "script.html", b"<html><head><script>alert('x')</script></head><body>"
+                                          b"<script>document.write('Troops')</script></body></html>"),
+    ("ten-megabyte-line", "huge.txt", b"Troops " * (10_000_000 // 7)),
+]
+
+#: Input that ``kg ingest``/``kg extract`` read but that only a human would call odd.
+ODD_ARTICLES = [
+    ("random-unicode", "odd.txt", "\u202e\U0001f600 ℵ₀ ‮ Ünïcödé \ufeff\u200b \ud7ff 한국어 العربية".encode()),
+    ("html-with-script", "page.html", b"<html><body><script>alert('<b>')</script>"
+                                      b"<p>Hungary said it cannot send troops.</p></body></html>"),
+]
+
+
+def _quads(store_dir: Path) -> list[str]:
+    """The store's quads as sorted N-Quads lines (what ``kg export --format nq`` sorts to)."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    try:
+        return sorted(str(q) for q in store)
+    finally:
+        del store
+
+
+@pytest.fixture(scope="module")
+def shared_store(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One writable copy of the seeds store for the whole module; every case must leave it as it was."""
+    target = tmp_path_factory.mktemp("robust") / "store"
+    shutil.copytree(seed_store_dir, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def shared_before(shared_store: Path) -> list[str]:
+    return _quads(shared_store)
+
+
+def _assert_refused(out, named: str, *, last_line: bool = True) -> None:
+    """Non-zero exit, no traceback, and a one-line message naming ``named``."""
+    assert out.returncode != 0, out.stdout[-500:]
+    assert "Traceback" not in out.stderr, out.stderr[-2000:]
+    lines = [line for line in out.stderr.splitlines() if line.strip()]
+    assert lines, "no message on stderr"
+    assert all(len(line) < 2000 for line in lines)
+    if last_line:
+        assert named in lines[-1], out.stderr
+    else:
+        assert any(named in line for line in lines), out.stderr
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "content"), [(n, c) for _, n, c in BAD_ARTICLES],
+                         ids=[i for i, _, _ in BAD_ARTICLES])
+def test_ingest_refuses_bad_article(name, content, kg, tmp_path, shared_store, shared_before):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = kg("ingest", str(path), store=shared_store)
+    # ingest names each refused file in a warning line, then prints its summary last
+    _assert_refused(out, str(path), last_line=False)
+    assert "0 added" in out.stderr
+    if name == "huge.txt":
+        assert "KG_MAX_ARTICLE_BYTES" in out.stderr
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.mark.parametrize(("name", "content"), [(n, c) for _, n, c in BAD_ARTICLES[:3]],
+                         ids=[i for i, _, _ in BAD_ARTICLES[:3]])
+def test_extract_refuses_bad_article(name, content, kg, tmp_path):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = kg("extract", str(path))
+    _assert_refused(out, str(path))
+
+
+@pytest.mark.parametrize(("name", "content"), [(n, c) for _, n, c in ODD_ARTICLES],
+                         ids=[i for i, _, _ in ODD_ARTICLES])
+def test_odd_article_is_read_or_refused_cleanly(name, content, kg, tmp_path, shared_store, shared_before):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = kg("extract", str(path), "--format", "jsonl")
+    assert "Traceback" not in out.stderr, out.stderr[-2000:]
+    if out.returncode:
+        _assert_refused(out, str(path))
+    assert "alert(" not in out.stdout  # script text is never taken for article text
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_missing_article_path(command, kg, tmp_path, shared_store, shared_before):
+    missing = tmp_path / "no such dir" / "article.txt"
+    out = kg(command, str(missing), *(["--store", str(shared_store)] if command == "ingest" else []))
+    _assert_refused(out, str(missing), last_line=False)
+    assert _quads(shared_store) == shared_before
+
+
+def test_too_many_claims_per_article_refuses_it_whole(kg, tmp_path, shared_store, shared_before):
+    article = sorted((Path(__file__).parent.parent / "seeds" / "articles").glob("*.txt"))[0]
+    copy = tmp_path / "many-claims.txt"
+    copy.write_bytes(article.read_bytes() + b"\n\nLatvia said it cannot send troops.\n")
+    out = kg("ingest", str(copy), store=shared_store, env={"KG_MAX_CLAIMS_PER_ARTICLE": "1"})
+    _assert_refused(out, str(copy), last_line=False)
+    assert "KG_MAX_CLAIMS_PER_ARTICLE" in out.stderr
+    assert _quads(shared_store) == shared_before
+
+
+# --- RDF files, curated data, queries -----------------------------------------------------------
+
+BAD_TURTLE = [
+    ("unterminated-literal", "a.ttl", b"@prefix kg: <https://w3id.org/positions-kg/ns#> .\nkg:a kg:b \"open .\n"),
+    ("iri-with-space", "b.ttl", b"<http://example.org/a b> <http://example.org/p> \"x\" .\n"),
+    ("braces-and-drop", "c.ttl", b"} DROP ALL { <http://example.org/a> <http://example.org/p> 1 .\n"),
+    ("binary", "d.ttl", bytes(range(256)) * 4),
+    ("invalid-utf8", "e.nq", b"<http://example.org/a> <http://example.org/p> \"\xff\xfe\" <http://g> .\n"),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), [(n, c) for _, n, c in BAD_TURTLE], ids=[i for i, _, _ in BAD_TURTLE])
+def test_load_refuses_bad_rdf(name, content, kg, tmp_path, shared_store, shared_before):
+    path = tmp_path / name
+    path.write_bytes(content)
+    out = kg("load", str(path), store=shared_store)
+    _assert_refused(out, name)
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.mark.xfail(strict=True, reason="bug: kg load commits the files before the first bad one (issue 9)")
+def test_load_refuses_a_bad_file_among_good_ones_and_loads_none(kg, tmp_path, seed_store_copy):
+    shared_store, shared_before = seed_store_copy, _quads(seed_store_copy)  # its own copy: the bug changes it
+    good = tmp_path / "good.ttl"
+    good.write_text("<http://example.org/a> <http://example.org/p> \"x\" .\n")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://example.org/a> <http://example.org/p> .\n")
+    out = kg("load", str(good), str(bad), store=shared_store)
+    _assert_refused(out, "bad.ttl")
+    assert _quads(shared_store) == shared_before
+
+
+def test_load_missing_file(kg, tmp_path, shared_store, shared_before):
+    out = kg("load", str(tmp_path / "absent.ttl"), store=shared_store)
+    _assert_refused(out, "absent.ttl")
+    assert _quads(shared_store) == shared_before
+
+
+def _build_with_wrongly_typed_curated_data(kg, tmp_path, store):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).parent.parent / "seeds", seeds)
+    (seeds / "curated" / "zz_wrong.ttl").write_text(
+        "@prefix kg: <https://w3id.org/positions-kg/ns#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "<https://w3id.org/positions-kg/id/stance/zz> a kg:Stance ; kg:polarity \"opposes\"^^xsd:integer .\n"
+    )
+    return kg("build", "--seeds", str(seeds), "--no-extract", store=store)
+
+
+def test_build_refuses_curated_data_with_wrong_datatype(kg, tmp_path, shared_store, shared_before):
+    out = _build_with_wrongly_typed_curated_data(kg, tmp_path, shared_store)
+    assert out.returncode == 1 and "violates the shapes" in out.stderr.strip().splitlines()[-1]
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.mark.xfail(strict=True, reason="bug: rdflib logs a warning with a traceback for an ill-typed literal")
+def test_build_wrong_datatype_prints_no_traceback(kg, tmp_path, seed_store_copy):
+    out = _build_with_wrongly_typed_curated_data(kg, tmp_path, seed_store_copy)
+    assert "Traceback" not in out.stderr
+
+
+def test_build_missing_seeds(kg, tmp_path, shared_store, shared_before):
+    missing = tmp_path / "no-seeds"
+    out = kg("build", "--seeds", str(missing), "--no-extract", store=shared_store)
+    _assert_refused(out, str(missing))
+    assert _quads(shared_store) == shared_before
+
+
+BAD_QUERIES = [
+    ("syntax-error", ["SELECT ?s WHERE { ?s ?p "], "SPARQL"),
+    ("hostile-text", ["} DROP ALL { \"\u202e\" <a b>"], "SPARQL"),
+    ("update-in-a-select", ["SELECT * WHERE { ?s ?p ?o } ; DROP ALL"], "SPARQL"),
+    ("unknown-named-query", ["--name", "no-such-query"], "no-such-query"),
+    ("param-without-equals", ["--name", "persons-roles", "--param", "Latvia"], "Latvia"),
+    ("unknown-param", ["--name", "persons-roles", "--param", "planet=Mars"], "planet"),
+    ("missing-rq-file", ["/nonexistent/dir/query.rq"], "query.rq"),
+]
+
+
+@pytest.mark.parametrize(("args", "named"), [(a, n) for _, a, n in BAD_QUERIES], ids=[i for i, _, _ in BAD_QUERIES])
+def test_query_refuses_bad_input(args, named, kg, shared_store, shared_before):
+    out = kg("query", *args, store=shared_store)
+    _assert_refused(out, named)
+    assert _quads(shared_store) == shared_before
+
+
+HOSTILE_PARAMS = [
+    ("persons-roles", "country=} DROP ALL {"),
+    ("roles", "person=http://x.org/a b> } ; DROP ALL ; SELECT * {"),
+    ("who-opposes", "actor=\"'\"\"\" . ?s ?p ?o"),
+]
+
+
+@pytest.mark.parametrize(("name", "param"), HOSTILE_PARAMS, ids=["braces", "iri-with-space", "quotes"])
+def test_hostile_param_values_are_bound_or_refused_never_run(name, param, kg, shared_store, shared_before):
+    out = kg("query", "--name", name, "--param", param, "--format", "csv", store=shared_store)
+    assert "Traceback" not in out.stderr
+    if out.returncode:
+        assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    else:
+        assert len(out.stdout.strip().splitlines()) == 1, out.stdout  # the header: the value matched nothing
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.mark.parametrize("command", [["query", "ASK { ?s ?p ?o }"], ["ingest", "seeds/articles"],
+                                     ["load", "seeds/curated/entities.ttl"], ["build", "--no-extract"],
+                                     ["validate"]])
+def test_store_that_is_a_file(command, kg, tmp_path):
+    store = tmp_path / "store-file"
+    store.write_bytes(b"not a store")
+    out = kg(*command, store=store)
+    _assert_refused(out, str(store))
+    assert store.read_bytes() == b"not a store"
+
+
+@pytest.mark.parametrize("command", [["query", "ASK { ?s ?p ?o }"], ["validate"]])
+def test_read_commands_on_a_missing_store(command, kg, tmp_path):
+    store = tmp_path / "nowhere"
+    out = kg(*command, store=store)
+    _assert_refused(out, str(store))
+    assert not store.exists()
+
+
+# --- kg serve defaults --------------------------------------------------------------------------
+
+
+def test_serve_defaults_to_loopback_and_read_only():
+    from kg.cli_serve import serve
+    from kg.serve import oxigraph_command
+
+    defaults = {name: p.default for name, p in inspect.signature(serve).parameters.items()}
+    assert defaults["bind"] == "127.0.0.1" and defaults["read_write"] is False
+    command = oxigraph_command("/s", defaults["bind"], defaults["port"], read_write=defaults["read_write"])
+    assert command[1] == "serve-read-only"
+    assert command[command.index("--bind") + 1] == f"127.0.0.1:{defaults['port']}"
+
+
+# --- the article parser, on random bytes (in-process) -----------------------------------------
+
+_FRONT = st.sampled_from([b"", b"---\n", b"---\ntitle: x\n---\n", b"---\ndate: 2025-02-30\n---\n",
+                          b"---\n- [\n---\n", b"<html><script>", b"\xef\xbb\xbf---\npublished: \x00\n---\n"])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(head=_FRONT, body=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)))
+def test_parse_article_raises_only_kg_errors(head, body):
+    try:
+        article = parse_article(head + body, "random.txt")
+    except KGError as exc:
+        assert "random.txt" in str(exc)
+    else:
+        assert isinstance(article.body, str) and "\x00" not in article.body
+
+
+@settings(max_examples=15, deadline=None)
+@given(size=st.integers(min_value=1, max_value=64))
+def test_parse_article_enforces_its_size_limit(size):
+    from kg.errors import LimitExceededError
+
+    with pytest.raises(LimitExceededError, match=r"big\.txt"):
+        parse_article(b"y" * (size + 1), "big.txt", max_bytes=size)
