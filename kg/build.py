@@ -111,11 +111,11 @@ def article_graphs(articles: list[Article], *, extract: bool, report: BuildRepor
         return {}
     if not extract:
         return {article_graph(a.article_id): article_to_graph(a) for a in articles}
-    from kg.ingest import stamp_content_hash
     from kg.extract import extract_articles
+    from kg.ingest import stamp_content_hash
 
     out: dict[URIRef, Graph] = {}
-    for article, found in zip(articles, extract_articles(articles)):
+    for article, found in zip(articles, extract_articles(articles), strict=True):
         out[article_graph(article.article_id)] = stamp_content_hash(claims_to_graph(article, found.claims), article)
         if report is not None:
             report.extracted_claims += len(found.claims)

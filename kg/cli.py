@@ -7,14 +7,14 @@ that need them, so that ``kg query`` and ``kg ask`` start fast.
 from __future__ import annotations
 
 import sys
-from enum import Enum
-from pathlib import Path
+from enum import StrEnum
 from importlib import import_module
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, open_for_cli
+from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, open_for_cli
 from kg.cli_common import console as _console
 from kg.errors import KGError
 
@@ -31,14 +31,14 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     tsv = "tsv"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     ttl = "ttl"
     nq = "nq"
     jsonld = "jsonld"
@@ -98,11 +98,12 @@ def query(
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (changes the store).")] = False,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     store: StoreOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Run a SPARQL query (text, .rq file, or named query with parameters).
 
     Examples: kg query "SELECT * WHERE { ?s ?p ?o } LIMIT 5";
-    kg query --name persons-roles --param country=Latvia --format csv
+    kg query --name roles --param holder=Latvia --format csv
     """
     from kg.errors import UsageError
     from kg.query import read_query_text, run_query
@@ -115,7 +116,9 @@ def query(
     params = _parse_params(param or [])
     text = read_query_text(sparql) if sparql else None
     with open_for_cli(store, read_only=not update, create=False) as target:
-        output = run_query(target, text, name=name, params=params, allow_update=update)
+        output = call_with_deadline(
+            lambda: run_query(target, text, name=name, params=params, allow_update=update),
+            timeout, name or (sparql if text != sparql else "kg query"))
     _print_output(output, fmt)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, console, open_for_cli
+from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, console, open_for_cli
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,6 +45,7 @@ def ask(
     fmt: Annotated[AnswerFormat, typer.Option("--format", "-f", help="table or json.")] = AnswerFormat.table,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Answer as of this date (YYYY-MM-DD).")] = None,
     store: StoreOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Answer a question with the quotes and sources behind it.
 
@@ -62,7 +63,7 @@ def ask(
         _print_forms(exc)
         raise typer.Exit(2) from None
     with open_for_cli(store, read_only=True, create=False) as target:
-        result = answer(target, question, day=day)
+        result = call_with_deadline(lambda: answer(target, question, day=day), timeout, "kg ask")
     if fmt is AnswerFormat.json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -5,14 +5,22 @@ Imports stay light here: this module loads on every ``kg`` invocation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
+
+from kg.errors import LimitExceededError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from kg.store import Store
+
+T = TypeVar("T")
 
 StoreOption = Annotated[
     Optional[str],
@@ -37,3 +45,49 @@ def open_for_cli(store: str | None, *, read_only: bool = False, create: bool = T
     from kg.store import open_store
 
     return open_store(store, read_only=read_only, create=create)
+
+
+#: Default bound on one ``kg query``/``kg ask`` evaluation, in seconds (``KG_QUERY_TIMEOUT`` overrides; 0 = none).
+DEFAULT_QUERY_TIMEOUT = 60.0
+
+TimeoutOption = Annotated[
+    Optional[float],
+    typer.Option(
+        "--timeout",
+        envvar="KG_QUERY_TIMEOUT",
+        min=0,
+        help=f"Stop a query that runs longer than this many seconds (0: no limit). Default: {DEFAULT_QUERY_TIMEOUT:g}.",
+        show_default=False,
+    ),
+]
+
+
+def call_with_deadline(fn: Callable[[], T], seconds: float | None, what: str) -> T:
+    """Run ``fn()``; if it is still running after ``seconds``, end the process with a one-line message.
+
+    The embedded engine cannot cancel a running query, so the CLI stops the whole process:
+    reads leave nothing behind, and an update is one Oxigraph transaction that is either
+    committed or never written. Only the CLI may call this (it exits).
+    """
+    seconds = DEFAULT_QUERY_TIMEOUT if seconds is None else seconds
+    if seconds <= 0:
+        return fn()
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # re-raised in the calling thread just below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        sys.stderr.write(f"kg: error: {what}: query exceeded the time limit of {seconds:g} s "
+                         "(raise it with --timeout or KG_QUERY_TIMEOUT)\n")
+        sys.stderr.flush()
+        os._exit(LimitExceededError.exit_code)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]

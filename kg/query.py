@@ -126,7 +126,7 @@ def format_json(output: QueryOutput) -> str:
     bindings = []
     for row in output.rows:
         item = {}
-        for column, term in zip(output.columns, row):
+        for column, term in zip(output.columns, row, strict=True):
             if term is None:
                 continue
             if isinstance(term, Literal):

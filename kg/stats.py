@@ -28,7 +28,7 @@ def store_stats(store: Store) -> StoreStats:
     StoreStats
     """
     row = next(iter(store.query(get_query("stats-counts").text)))
-    counts = {str(var): int(value) for var, value in zip(row.labels, row)}
+    counts = {str(var): int(value) for var, value in zip(row.labels, row, strict=True)}
     by_polarity: dict[str, dict[str, int]] = {}
     for polarity, method, n in store.query(get_query("stances-by-polarity").text):
         by_polarity.setdefault(str(polarity), {})[str(method)] = int(n)

@@ -396,4 +396,4 @@ def iter_rows(result: Result) -> Iterator[dict[str, Node | None]]:
     """SELECT rows as dicts keyed by variable name."""
     names = [str(v) for v in result.vars or []]
     for row in result:
-        yield dict(zip(names, row))
+        yield dict(zip(names, row, strict=True))

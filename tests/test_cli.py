@@ -89,7 +89,8 @@ def test_validate_passes_on_built_store(seed_store_dir, kg):
 
 
 def test_validate_reports_violations_with_exit_1(seed_store_copy, kg):
-    bad = "INSERT DATA { GRAPH <http://example.org/bad> { <http://example.org/s> a <https://w3id.org/positions-kg/ns#Stance> } }"
+    bad = ("INSERT DATA { GRAPH <http://example.org/bad> "
+           "{ <http://example.org/s> a <https://w3id.org/positions-kg/ns#Stance> } }")
     assert kg("query", bad, "--update", store=seed_store_copy).returncode == 0
     out = kg("validate", store=seed_store_copy)
     assert out.returncode == 1

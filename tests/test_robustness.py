@@ -223,8 +223,21 @@ def test_query_refuses_bad_input(args, named, kg, shared_store, shared_before):
     assert _quads(shared_store) == shared_before
 
 
+RUNAWAY_JOIN = "{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 3,000^4 rows: never finishes
+RUNAWAY_INSERT = "INSERT { GRAPH <urn:x> { ?a ?b ?l } } WHERE { GRAPH ?g " + RUNAWAY_JOIN + " }"
+
+
+@pytest.mark.parametrize("args", [["SELECT (COUNT(*) AS ?n) WHERE " + RUNAWAY_JOIN],
+                                  [RUNAWAY_INSERT, "--update"]],
+                         ids=["select", "update"])
+def test_query_timeout_stops_a_runaway_query_and_writes_nothing(args, kg, shared_store, shared_before):
+    out = kg("query", *args, "--timeout", "1", store=shared_store)
+    _assert_refused(out, "time limit of 1 s")
+    assert _quads(shared_store) == shared_before
+
+
 HOSTILE_PARAMS = [
-    ("persons-roles", "country=} DROP ALL {"),
+    ("roles", "holder=} DROP ALL {"),
     ("roles", "person=http://x.org/a b> } ; DROP ALL ; SELECT * {"),
     ("who-opposes", "actor=\"'\"\"\" . ?s ?p ?o"),
 ]

@@ -74,7 +74,7 @@ def parse_query_file(text: str, default_name: str) -> NamedQuery:
         elif key == "description":
             description = f"{description} {value}".strip()
         else:
-            pname, ptype = (value.split() + ["string"])[:2]
+            pname, ptype = [*value.split(), "string"][:2]
             if ptype not in PARAM_TYPES:
                 raise ValueError(f"query {name}: unknown parameter type {ptype!r}")
             params[pname] = ptype
