@@ -38,7 +38,7 @@ demo: $(VENV)/.installed
 	$(KG) query --store $(STORE) --name persons-roles
 
 test: test-deps
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -rs
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py --quick --json benchmarks/latest.json

@@ -8,23 +8,13 @@ from collections.abc import Iterable
 from rdflib.query import Result
 
 from kg.ask.records import Evidence, RoleAnswer, RoleRecord
-from kg.ask.stances import evidence_from_row
+from kg.ask.stances import group_claim_rows
 from kg.rdf import notation
-from kg.store import iter_rows
 
 
 def read_roles(result: Result) -> list[RoleRecord]:
     """Role claims from the rows of the ``roles`` query (one row per claim, holder and evidence span)."""
-    fields: dict[str, dict[str, set]] = {}
-    for row in iter_rows(result):
-        claim = str(row["claim"])
-        entry = fields.setdefault(claim, {})
-        for key, value in row.items():
-            if value is not None:
-                entry.setdefault(key, set()).add(str(value))
-        evidence = evidence_from_row(row, claim)
-        if evidence is not None:
-            entry.setdefault("_evidence", set()).add(evidence)
+    fields = group_claim_rows(result, "claim")
     return sorted((_record(claim, entry) for claim, entry in fields.items()), key=lambda r: r.claim)
 
 

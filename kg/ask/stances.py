@@ -107,11 +107,13 @@ def stance_records(store: Store, proposal: str, actor: str | None = None) -> lis
     return read_stances(rows, describe(store.query(DESCRIPTIONS_RQ, {"proposal": URIRef(proposal)})))
 
 
-def read_stances(result: Result, described: Descriptions | None = None) -> list[StanceRecord]:
-    """Stance claims from the rows of the ``who-opposes`` query (one row per claim and evidence span)."""
+def group_claim_rows(result: Result, claim_column: str,
+                     described: Descriptions | None = None) -> dict[str, dict[str, set]]:
+    """Each claim's rows folded into one entry: every column's distinct values (as strings),
+    and its evidence spans under ``"_evidence"``. Queries return one row per claim and span."""
     fields: dict[str, dict[str, set]] = {}
     for row in iter_rows(result):
-        claim = str(row["stance"])
+        claim = str(row[claim_column])
         entry = fields.setdefault(claim, {})
         for key, value in row.items():
             if value is not None:
@@ -119,6 +121,12 @@ def read_stances(result: Result, described: Descriptions | None = None) -> list[
         evidence = evidence_from_row(row, claim, described)
         if evidence is not None:
             entry.setdefault("_evidence", set()).add(evidence)
+    return fields
+
+
+def read_stances(result: Result, described: Descriptions | None = None) -> list[StanceRecord]:
+    """Stance claims from the rows of the ``who-opposes`` query (one row per claim and evidence span)."""
+    fields = group_claim_rows(result, "stance", described)
     return sorted((_record(claim, entry, described or {}) for claim, entry in fields.items()), key=lambda r: r.claim)
 
 
