@@ -6,6 +6,7 @@ that need them, so that ``kg query`` and ``kg ask`` start fast.
 
 from __future__ import annotations
 
+import logging
 import sys
 from enum import StrEnum
 from importlib import import_module
@@ -80,12 +81,11 @@ def load(
 
     Example: kg load extra.ttl more.nq
     """
-    from kg.iris import file_graph
+    from kg.store import load_files
 
     console = _console(stderr=True)
     with open_for_cli(store) as target:
-        for path in files:
-            n = target.load_file(path, file_graph(path.stem))
+        for path, n in load_files(target, files):
             console.print(f"loaded {path}" + (f": {n:,} triples" if n >= 0 else ""))
 
 
@@ -266,6 +266,9 @@ for _name in COMMAND_MODULES:
 
 def main() -> None:
     """Entry point: run the app, turning ``KGError`` into a one-line message and exit code."""
+    # rdflib logs an ill-typed literal ("x"^^xsd:integer) with a traceback; the SHACL shapes
+    # report the same literal as a violation, with its focus node, so the log adds only noise.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     try:
         app()
     except KGError as exc:

@@ -53,7 +53,7 @@ def _quads(store: Store) -> list:
 
     if isinstance(store, EmbeddedStore):
         return list(store.oxigraph.quads_for_pattern(None, None, None, None))
-    from oxrdflib._converter import to_ox
+    from kg.oxterms import to_ox
 
     rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in rows]

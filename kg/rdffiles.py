@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rdflib import XSD, Graph, Literal
-from rdflib.term import Node
+from rdflib import Graph
 
 from kg.errors import InputError
+from kg.oxterms import TermConverter
 
 
 def parse_turtle_file(path: str | os.PathLike[str]) -> Graph:
@@ -38,28 +38,14 @@ def parse_turtle_file(path: str | os.PathLike[str]) -> Graph:
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
     graph = Graph()
+    # RDF 1.1 makes "x" and "x"^^xsd:string one value, but rdflib compares them as different,
+    # so curated and extracted data would otherwise hold duplicate quotes and labels.
+    convert = TermConverter(plain_strings=True)
     try:
         for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
-            graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
+            graph.add(convert.triple(triple))
     except SyntaxError as exc:
         line = exc.lineno or (exc.args[1][1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else None)
         message = " ".join(str(exc.args[0] if exc.args else exc).split())
         raise InputError(name, f"Turtle syntax error: {message}", line=line) from exc
     return graph
-
-
-def _term(term: object) -> Node:
-    """An rdflib term from a pyoxigraph one; ``xsd:string`` literals become plain literals.
-
-    RDF 1.1 makes the two the same value, but rdflib compares them as different, so
-    curated data and extracted data would otherwise hold duplicate quotes and labels.
-    """
-    import pyoxigraph as ox
-    from oxrdflib._converter import from_ox
-
-    if isinstance(term, ox.Literal) and term.language is None and term.datatype.value == _XSD_STRING:
-        return Literal(term.value)
-    return from_ox(term)
-
-
-_XSD_STRING = str(XSD.string)

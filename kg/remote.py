@@ -3,7 +3,7 @@
 Queries and updates go through the SPARQL 1.1 Protocol, loads through the Graph
 Store HTTP Protocol: each named graph is sent whole in one request (N-Triples),
 never triple by triple. Results are parsed with pyoxigraph and converted exactly as
-oxrdflib converts the embedded store's, so every command prints the same output on
+the embedded store converts its own, so every command prints the same output on
 either store.
 
 Three things the protocol does not give, and how they are made up for:
@@ -41,7 +41,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
-from rdflib.term import Node, Variable
+from rdflib.term import Node
 
 from kg.errors import InputError, QueryError, StoreError, UsageError
 from kg.store import QUAD_FORMATS, STAGING_PREFIX, Store, rdf_format_for
@@ -315,7 +315,7 @@ def _matching_brace(tokens: list[re.Match[str]], opening: int) -> int:
 
 
 def parse_result(body: bytes, media_type: str) -> Result:
-    """An rdflib ``Result`` from a SPARQL response body, built as oxrdflib builds the embedded store's.
+    """An rdflib ``Result`` from a SPARQL response body, built as the embedded store builds its own.
 
     Examples
     --------
@@ -324,29 +324,20 @@ def parse_result(body: bytes, media_type: str) -> Result:
     [rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')]
     """
     import pyoxigraph as ox
-    from oxrdflib._converter import from_ox
+
+    from kg.oxterms import TermConverter, construct_result, result_from_ox
 
     media = media_type.split(";")[0].strip().lower()
     results_format = ox.QueryResultsFormat.from_media_type(media)
     if media == "application/json":
         results_format = ox.QueryResultsFormat.JSON
     if results_format is not None:
-        parsed = ox.parse_query_results(body, format=results_format)
-        if isinstance(parsed, ox.QueryBoolean):
-            out = Result("ASK")
-            out.askAnswer = bool(parsed)
-            return out
-        out = Result("SELECT")
-        out.vars = [Variable(v.value) for v in parsed.variables]
-        out.bindings = [{v: from_ox(value) for v, value in zip(out.vars, row, strict=True)} for row in parsed]
-        return out
+        return result_from_ox(ox.parse_query_results(body, format=results_format))
     rdf_format = ox.RdfFormat.from_media_type(media)
     if rdf_format is None:
         raise ValueError(f"unexpected response type {media_type!r}")
-    out = Result("CONSTRUCT")
-    out.graph = Graph()
-    out.graph += (from_ox(t) for t in ox.parse(body, format=rdf_format))
-    return out
+    convert = TermConverter()
+    return construct_result(convert.triple(t) for t in ox.parse(body, format=rdf_format))
 
 
 def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
@@ -357,7 +348,8 @@ def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
 
 def _graph_ntriples(graph: Graph) -> bytes:
     import pyoxigraph as ox
-    from oxrdflib._converter import to_ox
+
+    from kg.oxterms import to_ox
 
     return _ntriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
 

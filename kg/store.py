@@ -1,18 +1,20 @@
-"""The graph store: an rdflib ``Dataset`` over an embedded, persistent Oxigraph store.
+"""The graph store: an embedded, persistent Oxigraph store behind an rdflib-result API.
 
 One named graph per source (the ontology, each curated file, each article). Writes
 go through pyoxigraph's own transactional calls (a single SPARQL update, or
 ``bulk_load`` for large files), never through rdflib's per-triple adds, and queries
-run on Oxigraph's engine: strings with ``initBindings``, never prepared ``Query``
-objects (oxrdflib would silently fall back to rdflib's slow engine).
+run on Oxigraph's engine with parameters bound as substitutions, and come back as
+rdflib ``Result`` objects (see :mod:`kg.oxterms`). ``EmbeddedStore.dataset`` gives
+an rdflib ``Dataset`` view through oxrdflib for code that wants rdflib's Graph API.
 
 A remote SPARQL 1.1 endpoint is chosen by giving an ``http(s)://`` location.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
@@ -47,6 +49,20 @@ RDF_SUFFIX_FORMATS = {
     ".xml": "RDF_XML",
 }
 QUAD_FORMATS = {"N_QUADS", "TRIG"}
+
+
+@functools.cache
+def query_prefixes() -> dict[str, str]:
+    """Prefixes every embedded query may use undeclared: rdflib's usual ones, ``kg:`` and ``id:``.
+
+    Examples
+    --------
+    >>> query_prefixes()["kg"], query_prefixes()["rdfs"]
+    ('https://w3id.org/positions-kg/ns#', 'http://www.w3.org/2000/01/rdf-schema#')
+    """
+    from kg.vocab import ID, KG
+
+    return {**{prefix: str(ns) for prefix, ns in Graph().namespaces()}, "kg": str(KG), "id": str(ID)}
 
 
 def store_location(location: str | None = None) -> str:
@@ -220,8 +236,12 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         if not isinstance(sparql, str):  # a prepared Query would fall back to rdflib's engine
             raise TypeError("queries must be SPARQL strings so that they run on Oxigraph")
+        from kg.oxterms import result_from_ox, substitutions
+
         try:
-            return self.dataset.query(sparql, initBindings=dict(bindings or {}))
+            answer = self._ox.query(sparql, use_default_graph_as_union=True, prefixes=query_prefixes(),
+                                    substitutions=substitutions(bindings or {}))
+            return result_from_ox(answer)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
         except RuntimeError as exc:  # e.g. a bound variable missing from the projection
@@ -245,6 +265,11 @@ class EmbeddedStore(Store):
         self.update(replace_graphs_update(graphs, clear_all=clear_all))
 
     def load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
+        """Bulk-load one RDF file into ``graph`` (quad formats: into their own graphs).
+
+        The graph changes only if the whole file loads; the number of triples loaded
+        (-1 for quad formats).
+        """
         import pyoxigraph as ox
 
         name = str(path)
@@ -382,6 +407,51 @@ def _checked_iri(iri: object) -> str:
 def _one_line(exc: BaseException) -> str:
     text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     return " ".join(text.split())
+
+
+def check_rdf_file(path: str | os.PathLike[str]) -> None:
+    """Parse an RDF file without storing it; raise ``InputError`` (with the line) if it is not valid.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> f = tempfile.NamedTemporaryFile("w", suffix=".nt", delete=False)
+    >>> _ = f.write("<http://x/a> <http://x/p> <http://x/b> .\\n<http://x/a> ."); f.close()
+    >>> try:
+    ...     check_rdf_file(f.name)
+    ... except InputError as e:
+    ...     print(e.line)
+    2
+    """
+    import pyoxigraph as ox
+
+    name = str(path)
+    fmt = rdf_format_for(name)
+    if not os.path.isfile(name):
+        raise InputError(name, "no such file")
+    try:
+        for _ in ox.parse(path=name, format=getattr(ox.RdfFormat, fmt)):
+            pass
+    except SyntaxError as exc:
+        raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
+                         line=_syntax_line(exc)) from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def load_files(store: Store, paths: Sequence[Path]) -> Iterator[tuple[Path, int]]:
+    """Load RDF files, each into the named graph of its file name; yield each file and its count.
+
+    A syntax error in any file stops the load before anything is written: each file
+    after the first is parsed once before the first is loaded (a single file needs no
+    such pass, its load being all or nothing).
+    """
+    from kg.iris import file_graph
+
+    for path in paths[1:]:
+        check_rdf_file(path)
+    for path in paths:
+        yield path, store.load_file(path, file_graph(path.stem))
 
 
 def _syntax_line(exc: SyntaxError) -> int | None:

@@ -157,9 +157,8 @@ def test_load_refuses_bad_rdf(name, content, kg, tmp_path, shared_store, shared_
     assert _quads(shared_store) == shared_before
 
 
-@pytest.mark.xfail(strict=True, reason="bug: kg load commits the files before the first bad one (issue 9)")
 def test_load_refuses_a_bad_file_among_good_ones_and_loads_none(kg, tmp_path, seed_store_copy):
-    shared_store, shared_before = seed_store_copy, _quads(seed_store_copy)  # its own copy: the bug changes it
+    shared_store, shared_before = seed_store_copy, _quads(seed_store_copy)
     good = tmp_path / "good.ttl"
     good.write_text("<http://example.org/a> <http://example.org/p> \"x\" .\n")
     bad = tmp_path / "bad.ttl"
@@ -192,7 +191,6 @@ def test_build_refuses_curated_data_with_wrong_datatype(kg, tmp_path, shared_sto
     assert _quads(shared_store) == shared_before
 
 
-@pytest.mark.xfail(strict=True, reason="bug: rdflib logs a warning with a traceback for an ill-typed literal")
 def test_build_wrong_datatype_prints_no_traceback(kg, tmp_path, seed_store_copy):
     out = _build_with_wrongly_typed_curated_data(kg, tmp_path, seed_store_copy)
     assert "Traceback" not in out.stderr
