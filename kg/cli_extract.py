@@ -121,6 +121,10 @@ def eval_(
     out.print(table)
     out.print(f"reasons found: {report.reasons_found}/{report.reasons_expected} correct stances with a gold reason "
               f"({report.reason_rate:.3f})")
+    if report.missed:
+        out.print("missed (in the gold, not extracted):")
+        for miss in report.missed:
+            out.print(f"  {miss}", markup=False)
 
 
 def _print_claims_tables(results) -> None:
