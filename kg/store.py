@@ -139,6 +139,19 @@ class Store:
         """Bulk-load an RDF file; triple formats go into ``graph``. Returns the quads loaded."""
         raise NotImplementedError
 
+    def construct(self, sparql: str) -> EmbeddedStore:
+        """The triples of a CONSTRUCT (or DESCRIBE) query, held in a new in-memory store.
+
+        Raises
+        ------
+        QueryError
+            A syntax error, or a query of another form (SELECT, ASK).
+        """
+        result = self.query(sparql)
+        if result.type not in ("CONSTRUCT", "DESCRIBE") or result.graph is None:
+            raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {result.type}")
+        return EmbeddedStore.from_graph(result.graph)
+
     def drop_graphs(self, graphs: list[URIRef]) -> None:
         """Drop the named graphs (silently when missing), in one transaction."""
         self.update(" ".join(f"DROP SILENT GRAPH <{_checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
@@ -234,14 +247,45 @@ class EmbeddedStore(Store):
         return self._dataset
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
+        from kg.oxterms import result_from_ox
+
+        return result_from_ox(self._query(sparql, bindings))
+
+    def construct(self, sparql: str) -> EmbeddedStore:
+        """The triples of a CONSTRUCT (or DESCRIBE) query, held in a new in-memory store.
+
+        Oxigraph to Oxigraph: the triples never become rdflib objects (about 1 KB each).
+
+        Examples
+        --------
+        >>> sub = EmbeddedStore(":memory:").construct("CONSTRUCT WHERE { ?s ?p ?o }")
+        >>> sub.count_triples()
+        0
+        >>> sub.construct("SELECT * WHERE { ?s ?p ?o }")
+        Traceback (most recent call last):
+        ...
+        kg.errors.QueryError: expected a CONSTRUCT or DESCRIBE query, got SELECT
+        """
+        import pyoxigraph as ox
+
+        answer = self._query(sparql)
+        if not isinstance(answer, ox.QueryTriples):
+            kind = "ASK" if isinstance(answer, ox.QueryBoolean) else "SELECT"
+            raise QueryError(f"expected a CONSTRUCT or DESCRIBE query, got {kind}")
+        subgraph = EmbeddedStore(":memory:")
+        name = ox.NamedNode(str(GRAPH["subgraph"]))
+        subgraph._ox.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in answer)
+        return subgraph
+
+    def _query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> object:
+        """pyoxigraph's answer to a query, with parameters bound and errors as ``KGError``."""
         if not isinstance(sparql, str):  # a prepared Query would fall back to rdflib's engine
             raise TypeError("queries must be SPARQL strings so that they run on Oxigraph")
-        from kg.oxterms import result_from_ox, substitutions
+        from kg.oxterms import substitutions
 
         try:
-            answer = self._ox.query(sparql, use_default_graph_as_union=True, prefixes=query_prefixes(),
-                                    substitutions=substitutions(bindings or {}))
-            return result_from_ox(answer)
+            return self._ox.query(sparql, use_default_graph_as_union=True, prefixes=query_prefixes(),
+                                  substitutions=substitutions(bindings or {}))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
         except RuntimeError as exc:  # e.g. a bound variable missing from the projection

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from kg.rdf import notation
-from kg.store import EmbeddedStore, Store, iter_rows
+from kg.store import Store, iter_rows
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -72,7 +72,7 @@ def graph_from_store(
     import networkx as nx
 
     if construct is not None:
-        store = EmbeddedStore.from_graph(store.query(construct).graph)
+        store = store.construct(construct)
     graph = nx.MultiDiGraph()
     def keep(row: dict) -> bool:
         return (not source or str(row["source"]) == source) and _in_period(row.get("date"), since, until)

@@ -69,9 +69,6 @@ def construct_subgraph(store: Store, sparql: str, *, origin: str = "query") -> E
     kg.errors.QueryError: q.rq: expected a CONSTRUCT or DESCRIBE query, got SELECT
     """
     try:
-        result = store.query(sparql)
+        return store.construct(sparql)
     except QueryError as exc:
         raise QueryError(f"{origin}: {exc}") from exc
-    if result.type not in ("CONSTRUCT", "DESCRIBE") or result.graph is None:
-        raise QueryError(f"{origin}: expected a CONSTRUCT or DESCRIBE query, got {result.type}")
-    return EmbeddedStore.from_graph(result.graph)
