@@ -79,6 +79,13 @@ def _log_bytes(store_dir: Path) -> int:
     return sum(f.stat().st_size for f in store_dir.glob("*.log")) if store_dir.is_dir() else 0
 
 
+def _wait_for_first_write(store_dir: Path, proc: subprocess.Popen) -> float:
+    """Wait until the ingest writes its first article (or ends); the time it did."""
+    while _log_bytes(store_dir) < 4096 and proc.poll() is None:  # opening the store writes a few bytes
+        time.sleep(0.01)
+    return time.monotonic()
+
+
 def _ingest(articles: Path, store: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
     return subprocess.Popen([sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(store)],
@@ -88,14 +95,10 @@ def _ingest(articles: Path, store: Path) -> subprocess.Popen:
 def test_sigkill_during_ingest_never_leaves_a_partial_article(tmp_path, kg):
     articles = tmp_path / "articles"
     _write_articles(articles)
-    started = time.monotonic()
     clean = _ingest(articles, tmp_path / "clean")
-    # Kills are aimed at the writes: from the first write to RocksDB's log (spaCy loads before it).
-    while _log_bytes(tmp_path / "clean") < 4096 and clean.poll() is None:  # opening writes a few bytes
-        time.sleep(0.01)
-    first_write = time.monotonic() - started
+    writing = _wait_for_first_write(tmp_path / "clean", clean)
     _, err = clean.communicate(timeout=300)
-    duration = time.monotonic() - started
+    write_span = time.monotonic() - writing  # from the first article written to the end
     assert clean.returncode == 0, err
     reference, broken = _snapshot(tmp_path / "clean")
     assert broken == [] and len(reference) == 100
@@ -105,7 +108,10 @@ def test_sigkill_during_ingest_never_leaves_a_partial_article(tmp_path, kg):
         # each kill starts from an empty store, so that every kill can land among the writes
         store = tmp_path / f"store{attempt}"
         proc = _ingest(articles, store)
-        time.sleep(rng.uniform(first_write, duration))
+        # Aim at the writes: wait for this run's first (spaCy loads before it, for a time that
+        # varies from run to run), then kill somewhere in the clean run's span of writes.
+        _wait_for_first_write(store, proc)
+        time.sleep(rng.uniform(0, 0.9) * write_span)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             survived += 1
