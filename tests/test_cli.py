@@ -59,6 +59,9 @@ def test_named_query_in_every_format(seed_store_dir, kg):
     assert tsv.splitlines()[0].split("\t")[0] == "person"
     data = json.loads(kg("query", "--name", "persons-roles", "-f", "json", store=seed_store_dir).stdout)
     assert len(data["results"]["bindings"]) == len(rows)
+    # one row per person, role and source: labels restated in many graphs must not repeat rows
+    assert len({tuple(row.values()) for row in rows}) == len(rows)
+    assert len({row["person"] for row in rows}) >= 11
 
 
 def test_named_query_with_parameter(seed_store_dir, kg):
