@@ -21,8 +21,8 @@ def slugify(text: str) -> str:
 
     Examples
     --------
-    >>> slugify("Andris Sprūds")
-    'andris-spruds'
+    >>> slugify("Ērika Sōrensen")
+    'erika-sorensen'
     >>> slugify("Coalition of the Willing")
     'coalition-of-the-willing'
     """

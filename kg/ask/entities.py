@@ -3,7 +3,7 @@
 A name is looked up exactly among the labels and aliases the store holds
 (``rdfs:label``, ``skos:prefLabel``/``altLabel``/``hiddenLabel``, ISO codes), then as a
 country name or code (pycountry, as ``kg query`` parameters are), then fuzzily among the
-labels (rapidfuzz), so that "Kaja Kalas" and "kallas" find Kaja Kallas. Names are bound as
+labels (rapidfuzz), so that a misspelt "Ana Novk" or a bare "novak" finds Ana Novak. Names are bound as
 literals in ``.rq`` queries or compared in Python, never written into SPARQL.
 """
 
@@ -72,8 +72,8 @@ def clean_name(name: str) -> str:
 
     Examples
     --------
-    >>> clean_name('  "Kaja Kallas" ')
-    'Kaja Kallas'
+    >>> clean_name('  "Ana Novak" ')
+    'Ana Novak'
     """
     return name.strip().strip("\"'`“”‘’«»").strip()
 

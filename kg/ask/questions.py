@@ -232,8 +232,8 @@ def parse_question(question: str) -> Question:
     PositionQuestion(entity='the Netherlands', proposal='the reassurance force')
     >>> parse_question("who is the defence minister of Latvia")
     HolderQuestion(role='defence minister', holder='Latvia')
-    >>> parse_question("which sources disagree about Kaja Kallas")
-    ConflictQuestion(entity='Kaja Kallas')
+    >>> parse_question("which sources disagree about Ana Novak")
+    ConflictQuestion(entity='Ana Novak')
     """
     text = normalise(question)
     if not text or len(text) > 500:

@@ -105,7 +105,7 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
     members = _members(state, tok, depth)
     if members:
         return members
-    for child in tok.children:  # "Prime Minister (appos: Giorgia Meloni) reiterated": the named person
+    for child in tok.children:  # "Prime Minister (appos: Ana Novak) reiterated": the named person
         cm = state.token_mention.get(child.i)
         if child.dep_ in ("appos", "compound") and cm is not None and cm.kind == "person":
             return [cm]

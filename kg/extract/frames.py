@@ -263,7 +263,7 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if cue.kind != "condition" and not sentence_on_topic:
             continue
         if any(a.i in directives for a in tok.ancestors):
-            continue  # "lobbied Trump to provide a backstop", "discussed deploying troops"
+            continue  # "lobbied the president to provide a backstop", "discussed deploying troops"
         frame = _evaluate(state, tok, cue, absorbed)
         if frame is None or _elsewhere(state, frame) or _hypothetical(tok):
             continue

@@ -101,7 +101,7 @@ def name_key(name: str) -> str:
 
     Examples
     --------
-    >>> name_key("Andris Sprūds") == name_key("andris spruds")
+    >>> name_key("Ērika Sōrensen-Núñez") == name_key("erika sorensen nunez")
     True
     """
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

@@ -99,7 +99,7 @@ def extract_articles(articles: Sequence[Article], *, batch_size: int = 16, n_pro
     Examples
     --------
     >>> from kg.articles import parse_article
-    >>> a = parse_article("Latvian Defence Minister Andris Sprūds spoke.".encode(), "a.txt")
+    >>> a = parse_article("Latvian Defence Minister Anna Berzina spoke.".encode(), "a.txt")
     >>> [r.role_type for r in extract_articles([a])[0].roles]
     ['defence_minister']
     """

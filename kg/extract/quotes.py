@@ -1,9 +1,9 @@
 """Component: who speaks inside quotation marks.
 
 A quotation is attributed to the subject of a reporting verb outside the quotation
-marks in the sentence that closes it or the next one ("…,” Macron said"), or to the
+marks in the sentence that closes it or the next one ("…,” Novak said"), or to the
 subject of a reporting verb that ends the previous paragraph with a colon
-("In a joint statement, Starmer and Macron said:"). The result maps each sentence
+("In a joint statement, Novak and Berg said:"). The result maps each sentence
 (by its first token) that lies inside a quotation to the speakers.
 """
 

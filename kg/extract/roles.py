@@ -3,9 +3,9 @@
 Patterns (``T`` a title or coordinated titles from the gazetteer, ``P`` a person
 mention, ``C`` a country, demonym or organisation mention):
 
-* ``C ['s] T P``  — "Latvian Defence Minister Andris Sprūds", "Britain's Prime Minister Keir Starmer";
-* ``T of C P`` / ``T of C, P`` — "the President of France, Emmanuel Macron";
-* ``P, [the] [C['s]] T [of C]`` — "Igor Chalenko, analyst and head of the Center ...";
+* ``C ['s] T P``  — "Latvian Defence Minister Ana Novak", "Britain's Prime Minister Jan Berg";
+* ``T of C P`` / ``T of C, P`` — "the President of France, Marc Dubois";
+* ``P, [the] [C['s]] T [of C]`` — "Ivan Petrenko, analyst and head of the Center ...";
 * ``[the] C T`` with no name — resolved to a known person of that post named in the article.
 
 When no holder is written, the known person's own country or organisation is used,
