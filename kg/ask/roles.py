@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from rdflib.query import Result
 
 from kg.ask.records import Evidence, RoleAnswer, RoleRecord
-from kg.ask.stances import group_claim_rows
+from kg.ask.stances import group_claim_rows, merged_evidence
 from kg.rdf import notation
 
 
@@ -64,12 +64,6 @@ def role_answers(records: Iterable[RoleRecord], *, latest_first: bool = False) -
     rows = []
     for claims in groups.values():
         curated = [r for r in claims if r.method == "curated"] or claims
-        evidence: dict[tuple, Evidence] = {}
-        for record in claims:
-            for item in record.evidence:
-                key = (item.source, item.start, item.end, item.quote)
-                if key not in evidence or (item.method or "") < (evidence[key].method or ""):
-                    evidence[key] = item
         first = claims[0]
         latest = max((r.date or "" for r in claims), default="")
         answer = RoleAnswer(
@@ -79,7 +73,7 @@ def role_answers(records: Iterable[RoleRecord], *, latest_first: bool = False) -
             role_type=first.role_type,
             country=min((r.country_code for r in claims if r.country_code), default=None),
             organization=min((r.organization_label for r in claims if r.organization_label), default=None),
-            evidence=tuple(sorted(evidence.values(), key=Evidence.sort_key)),
+            evidence=merged_evidence(claims),
             methods=tuple(sorted({r.method for r in claims if r.method})),
         )
         rows.append((latest, answer))

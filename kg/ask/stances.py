@@ -23,6 +23,7 @@ from kg.ask.records import (
     POLARITY_ORDER,
     SCOPE_ORDER,
     Evidence,
+    RoleRecord,
     StanceAnswer,
     StanceRecord,
     rank,
@@ -232,6 +233,20 @@ def positions(records: Iterable[StanceRecord], day: dt.date | None = None) -> li
     return sorted(answers, key=answer_key)
 
 
+def merged_evidence(claims: Iterable[StanceRecord | RoleRecord]) -> tuple[Evidence, ...]:
+    """The evidence spans of several claims, each span once, sorted.
+
+    The same span quoted by a curated and an extracted claim is cited once, as curated.
+    """
+    evidence: dict[tuple, Evidence] = {}
+    for record in claims:
+        for item in record.evidence:
+            key = (item.source, item.start, item.end, item.quote)
+            if key not in evidence or (item.method or "") < (evidence[key].method or ""):
+                evidence[key] = item
+    return tuple(sorted(evidence.values(), key=Evidence.sort_key))
+
+
 def answer_key(answer: StanceAnswer) -> tuple:
     """Sort order of rows: polarity, scope, then actor label and IRI."""
     return (rank(answer.polarity, POLARITY_ORDER), rank(answer.scope, SCOPE_ORDER), answer.actor.casefold(),
@@ -240,13 +255,6 @@ def answer_key(answer: StanceAnswer) -> tuple:
 
 def _answer(claims: list[StanceRecord], polarity: str, scope: str | None, date: str | None) -> StanceAnswer:
     authoritative = [r for r in claims if r.method == "curated"] or claims
-    evidence: dict[tuple, Evidence] = {}
-    for record in claims:
-        for item in record.evidence:
-            key = (item.source, item.start, item.end, item.quote)
-            # The same span quoted by a curated and an extracted claim is cited once, as curated.
-            if key not in evidence or (item.method or "") < (evidence[key].method or ""):
-                evidence[key] = item
     labels = sorted({r.actor_label for r in claims})
     return StanceAnswer(
         actor=labels[0],
@@ -257,7 +265,7 @@ def _answer(claims: list[StanceRecord], polarity: str, scope: str | None, date: 
         scope=scope,
         reasons=tuple(sorted({x for r in authoritative for x in r.reasons})),
         conditions=tuple(sorted({x for r in authoritative for x in r.conditions})),
-        evidence=tuple(sorted(evidence.values(), key=Evidence.sort_key)),
+        evidence=merged_evidence(claims),
         speakers=tuple(sorted({r.speaker_label for r in claims if r.speaker_label})),
         methods=tuple(sorted({r.method for r in claims if r.method})),
         date=date,
