@@ -7,26 +7,16 @@ article's transaction, never in between.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-from test_crash_safety import BROKEN_GRAPHS, _snapshot, _write_articles
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from test_crash_safety import BROKEN_GRAPHS, _ingest, _snapshot, _write_articles
 
 COUNT_ARTICLES = """
 PREFIX kg: <https://w3id.org/positions-kg/ns#>
 SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a kg:Article ; kg:contentHash ?h } }
 """
-
-
-def _start_ingest(articles: Path, store: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    return subprocess.Popen([sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(store)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=PROJECT_ROOT)
 
 
 def _wait_for_lock(store: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -37,12 +27,18 @@ def _wait_for_lock(store: Path, proc: subprocess.Popen, timeout: float = 60) -> 
         time.sleep(0.05)
 
 
-def test_second_writer_is_refused_and_nothing_is_corrupted(tmp_path, kg):
+def _writer_holding_the_store(tmp_path: Path) -> tuple[Path, Path, subprocess.Popen]:
+    """40 articles, and a ``kg ingest`` of them that has opened (and locked) a new store."""
     articles = tmp_path / "articles"
     _write_articles(articles, 40)
     store = tmp_path / "store"
-    first = _start_ingest(articles, store)
-    _wait_for_lock(store, first)
+    writer = _ingest(articles, store)
+    _wait_for_lock(store, writer)
+    return articles, store, writer
+
+
+def test_second_writer_is_refused_and_nothing_is_corrupted(tmp_path, kg):
+    articles, store, first = _writer_holding_the_store(tmp_path)
     second = kg("ingest", str(articles), store=store)
     assert first.poll() is None, "the first ingest ended before the second started; the test proves nothing"
     _, err = first.communicate(timeout=300)
@@ -55,11 +51,7 @@ def test_second_writer_is_refused_and_nothing_is_corrupted(tmp_path, kg):
 
 
 def test_reader_during_a_write_sees_whole_articles(tmp_path, kg):
-    articles = tmp_path / "articles"
-    _write_articles(articles, 40)
-    store = tmp_path / "store"
-    writer = _start_ingest(articles, store)
-    _wait_for_lock(store, writer)
+    _, store, writer = _writer_holding_the_store(tmp_path)
     counts = []
     while writer.poll() is None or not counts:
         broken = kg("query", BROKEN_GRAPHS, "--format", "csv", store=store)
