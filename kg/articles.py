@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, LimitExceededError
+from kg.limits import limit_from_env
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
@@ -70,8 +71,7 @@ class Article:
 
 def max_article_bytes() -> int:
     """The article size limit: ``KG_MAX_ARTICLE_BYTES`` or 5 MB."""
-    raw = os.environ.get("KG_MAX_ARTICLE_BYTES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_ARTICLE_BYTES
+    return limit_from_env("KG_MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES)
 
 
 def parse_article(raw: bytes, path: str, *, max_bytes: int | None = None) -> Article:

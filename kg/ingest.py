@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.errors import KGError, LimitExceededError
 from kg.iris import article_graph, article_iri
+from kg.limits import limit_from_env
 from kg.vocab import KG
 
 if TYPE_CHECKING:
@@ -73,8 +74,7 @@ def max_claims_per_article() -> int:
     >>> max_claims_per_article() > 0
     True
     """
-    raw = os.environ.get("KG_MAX_CLAIMS_PER_ARTICLE", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_CLAIMS_PER_ARTICLE
+    return limit_from_env("KG_MAX_CLAIMS_PER_ARTICLE", DEFAULT_MAX_CLAIMS_PER_ARTICLE, minimum=1)
 
 
 def stamp_content_hash(graph: Graph, article: Article) -> Graph:

@@ -6,7 +6,6 @@ each takes the :class:`~kg.extract.records.DocState` and adds its findings.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 
 from kg.articles import Article
@@ -21,6 +20,7 @@ from kg.extract.records import DocState
 from kg.extract.resolve import resolve_persons
 from kg.extract.roles import find_roles
 from kg.extract.stances import find_stances
+from kg.limits import limit_from_env
 
 Component = Callable[[DocState], None]
 
@@ -29,8 +29,7 @@ DEFAULT_MAX_EXTRACT_CHARS = 1_000_000
 
 def max_extract_chars() -> int:
     """The longest body the parser takes: ``KG_MAX_EXTRACT_CHARS`` or 1,000,000 characters."""
-    raw = os.environ.get("KG_MAX_EXTRACT_CHARS", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_EXTRACT_CHARS
+    return limit_from_env("KG_MAX_EXTRACT_CHARS", DEFAULT_MAX_EXTRACT_CHARS)
 
 
 def check_extractable(article: Article) -> None:
