@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, open_for_cli
+from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, one_line, open_for_cli
 from kg.cli_common import console as _console
 from kg.errors import KGError
 
@@ -272,8 +272,7 @@ def main() -> None:
     try:
         app()
     except KGError as exc:
-        message = " ".join(str(exc).split())
-        sys.stderr.write(f"kg: error: {message}\n")
+        sys.stderr.write(f"kg: error: {one_line(exc)}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("kg: interrupted\n")

@@ -33,6 +33,11 @@ StoreOption = Annotated[
 ]
 
 
+def one_line(exc: BaseException) -> str:
+    """An error's message on one line, as the CLI prints it."""
+    return " ".join(str(exc).split())
+
+
 def console(stderr: bool = False) -> Console:
     """A rich console on stdout (results) or stderr (progress, messages)."""
     from rich.console import Console

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli_common import StoreOption, console, open_for_cli
+from kg.cli_common import StoreOption, console, one_line, open_for_cli
 from kg.errors import InputError
 
 
@@ -46,7 +46,7 @@ def extract(
         try:
             paths = find_articles([given])
         except KGError as exc:
-            errors.print(f"kg: warning: {_one_line(exc)}")
+            errors.print(f"kg: warning: {one_line(exc)}")
             continue
         for path in paths:
             try:
@@ -54,7 +54,7 @@ def extract(
                 check_extractable(article)
                 articles.append(article)
             except KGError as exc:
-                errors.print(f"kg: warning: {_one_line(exc)}")
+                errors.print(f"kg: warning: {one_line(exc)}")
     if not articles:
         raise InputError(", ".join(str(f) for f in files), "no readable article")
     results = extract_articles(articles)
@@ -142,10 +142,6 @@ def _print_claims_tables(results) -> None:
                             s.condition or "")
         out.print(roles)
         out.print(stances)
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
 
 
 def register(app: typer.Typer) -> None:
