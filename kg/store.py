@@ -177,7 +177,7 @@ class Store:
 
 
 class EmbeddedStore(Store):
-    """An Oxigraph store in a directory, queried through an rdflib ``Dataset``.
+    """An Oxigraph store in a directory (or ``":memory:"``), answering with rdflib ``Result`` objects.
 
     Examples
     --------
