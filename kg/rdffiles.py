@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from kg.errors import InputError
 from kg.oxterms import TermConverter
+from kg.store import invalid_rdf
 
 
 def parse_turtle_file(path: str | os.PathLike[str]) -> Graph:
@@ -45,7 +46,5 @@ def parse_turtle_file(path: str | os.PathLike[str]) -> Graph:
         for triple in ox.parse(data, format=ox.RdfFormat.TURTLE):
             graph.add(convert.triple(triple))
     except SyntaxError as exc:
-        line = exc.lineno or (exc.args[1][1] if len(exc.args) > 1 and isinstance(exc.args[1], tuple) else None)
-        message = " ".join(str(exc.args[0] if exc.args else exc).split())
-        raise InputError(name, f"Turtle syntax error: {message}", line=line) from exc
+        raise invalid_rdf(name, "TURTLE", exc) from exc
     return graph

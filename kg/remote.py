@@ -643,7 +643,7 @@ def _read_rdf_file(name: str, fmt: str, graph: URIRef | None) -> dict[URIRef | N
     """N-Triples and triple count per target graph (``None``: the default graph) of an RDF file."""
     import pyoxigraph as ox
 
-    from kg.store import _one_line, _syntax_line
+    from kg.store import invalid_rdf
 
     triples: dict[URIRef | None, list[pyoxigraph.Triple]] = {}
     try:
@@ -656,8 +656,7 @@ def _read_rdf_file(name: str, fmt: str, graph: URIRef | None) -> dict[URIRef | N
             else:
                 triples.setdefault(graph, []).append(item)
     except SyntaxError as exc:
-        raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
-                         line=_syntax_line(exc)) from exc
+        raise invalid_rdf(name, fmt, exc) from exc
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc}") from exc
     if graph is not None and fmt not in QUAD_FORMATS:

@@ -333,8 +333,7 @@ class EmbeddedStore(Store):
         except SyntaxError as exc:
             if staging is not None:
                 self._drop_staging_leftovers()
-            raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
-                             line=_syntax_line(exc)) from exc
+            raise invalid_rdf(name, fmt, exc) from exc
         except OSError as exc:
             raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
         if staging is None:
@@ -363,8 +362,7 @@ class EmbeddedStore(Store):
             self._ox.bulk_load(path=name, format=getattr(ox.RdfFormat, fmt), to_graph=target)
         except SyntaxError as exc:
             self._drop_staging_leftovers()
-            raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
-                             line=_syntax_line(exc)) from exc
+            raise invalid_rdf(name, fmt, exc) from exc
         except OSError as exc:
             self._drop_staging_leftovers()
             raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
@@ -477,8 +475,7 @@ def check_rdf_file(path: str | os.PathLike[str]) -> None:
         for _ in ox.parse(path=name, format=getattr(ox.RdfFormat, fmt)):
             pass
     except SyntaxError as exc:
-        raise InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}",
-                         line=_syntax_line(exc)) from exc
+        raise invalid_rdf(name, fmt, exc) from exc
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
 
@@ -496,6 +493,22 @@ def load_files(store: Store, paths: Sequence[Path]) -> Iterator[tuple[Path, int]
         check_rdf_file(path)
     for path in paths:
         yield path, store.load_file(path, file_graph(path.stem))
+
+
+def invalid_rdf(name: str, fmt: str, exc: SyntaxError) -> InputError:
+    """The error for a file ``name`` that does not parse as ``fmt`` (e.g. ``"N_TRIPLES"``), with its line.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> try:
+    ...     list(ox.parse(b"<http://x/a> <http://x/p> .", format=ox.RdfFormat.TURTLE))
+    ... except SyntaxError as exc:
+    ...     error = invalid_rdf("a.ttl", "TURTLE", exc)
+    >>> str(error).startswith("a.ttl:1: not valid Turtle:"), error.line
+    (True, 1)
+    """
+    return InputError(name, f"not valid {fmt.replace('_', '-').title()}: {_one_line(exc)}", line=_syntax_line(exc))
 
 
 def _syntax_line(exc: SyntaxError) -> int | None:
