@@ -97,34 +97,71 @@ def ingest(
         raise typer.Exit(1)
 
 
+class EvalFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
+    """Output formats of ``kg eval``."""
+
+    table = "table"
+    json = "json"
+
+
+class Split(str, Enum):  # noqa: UP042 - typer needs a str Enum
+    """Which articles ``kg eval`` scores (see :func:`kg.evaluate.corpus_split`)."""
+
+    dev = "dev"
+    test = "test"
+    other = "other"
+
+
 def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of <article_id>.jsonl gold claims.")],
     articles: Annotated[list[Path], typer.Argument(help="Article files or directories to extract and score.")],
+    split: Annotated[Split | None, typer.Option(
+        "--split", help="Score only this split of a numbered corpus: dev (tune on it), test (report once), "
+                        "other (un-numbered articles). Default: every article with a gold file.")] = None,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="table or json.")] = EvalFormat.table,
 ) -> None:
-    """Score extraction against gold claims: precision, recall and F1 for roles and stances.
+    """Score extraction against gold claims: roles, stances, polarity, scope, reasons, calibration.
 
-    Example: kg eval tests/gold seeds/articles
+    Example: kg eval tests/gold/corpus ../shared/corpus --split dev
     """
-    from rich.table import Table
-
     from kg.evaluate import evaluate
 
-    report = evaluate(gold_dir, articles)
+    report = evaluate(gold_dir, articles, split=split.value if split else None)
+    if format is EvalFormat.json:
+        sys.stdout.write(json.dumps({"split": split.value if split else "all", **report.to_json()}, indent=2) + "\n")
+        return
+    _print_eval_tables(report, split.value if split else "all")
+
+
+def _print_eval_tables(report, split: str) -> None:
+    from rich.table import Table
+
     table = Table("measure", "precision", "recall", "F1", "tp", "fp", "fn",
-                  caption=f"{len(report.articles)} articles")
+                  caption=f"{len(report.articles)} articles, split {split}")
     for label, score in (("roles (person + country)", report.roles),
                          ("roles (+ role type)", report.role_types),
                          ("stances (actor + polarity)", report.stances)):
         table.add_row(label, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                       str(score.tp), str(score.fp), str(score.fn))
+    rates = Table("measure", "value", "of")
+    for label, rate in (("polarity precision (actor right)", report.polarity),
+                        ("scope accuracy (stance right)", report.scope),
+                        ("reasons found, distilled", report.reasons),
+                        ("conditions found, distilled", report.conditions)):
+        rates.add_row(label, f"{rate.value:.3f}", f"{rate.hits}/{rate.total}")
+    calibration = Table("confidence", "stances", "precision", title="calibration")
+    for (lo, hi), rate in report.calibration.items():
+        calibration.add_row(f"{lo:.2f}–{hi:.2f}", str(rate.total), f"{rate.value:.3f}" if rate.total else "–")
     out = console()
     out.print(table)
-    out.print(f"reasons found: {report.reasons_found}/{report.reasons_expected} correct stances with a gold reason "
-              f"({report.reason_rate:.3f})")
-    if report.missed:
-        out.print("missed (in the gold, not extracted):")
-        for miss in report.missed:
-            out.print(f"  {miss}", markup=False)
+    out.print(rates)
+    out.print(calibration)
+    for title, items in (("missed (in the gold, not extracted)", report.missed),
+                         ("spurious (extracted, not in the gold)", report.spurious)):
+        if items:
+            out.print(f"{title}:")
+            for item in items:
+                out.print(f"  {item}", markup=False)
 
 
 def _print_claims_tables(results) -> None:

@@ -84,7 +84,8 @@ def test_latvia_finland_netherlands_conditional(seeds):
 
 def test_uk_and_france_support(seeds):
     stances = _stances(seeds, "003")
-    assert _has(stances, "United Kingdom", "supports") and _has(stances, "France", "supports")
+    # "readiness to deploy a reassurance force once hostilities cease": support on a stated condition
+    assert _has(stances, "United Kingdom", "conditional") and _has(stances, "France", "conditional")
 
 
 def test_destination_is_never_an_actor_of_sending(seeds):

@@ -21,7 +21,7 @@ def _stance_set(text: str) -> set[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Germany will not send troops to Ukraine, a government spokesman said.", ("Germany", "opposes")),
-    ("Sweden is ready to deploy soldiers to Ukraine once a ceasefire is agreed.", ("Sweden", "supports")),
+    ("Sweden is ready to deploy soldiers to Ukraine once a ceasefire is agreed.", ("Sweden", "conditional")),
     ("Italy has ruled out sending troops to Ukraine.", ("Italy", "opposes")),
     ("The Kremlin said it would never accept the deployment of Western troops in Ukraine.", ("Russia", "opposes")),
     ("Norway would not rule out contributing troops to the force.", ("Norway", "conditional")),
@@ -36,7 +36,7 @@ def _stance_set(text: str) -> set[tuple[str, str, str]]:
     ("The Kremlin has warned that any Western troops deployed in Ukraine would be legitimate targets.",
      ("Russia", "opposes")),
     ("Several countries, such as Poland and Hungary, have said they will not send troops.", ("Poland", "opposes")),
-    ("Paris and London are ready to send troops to Ukraine after a ceasefire.", ("France", "supports")),
+    ("Paris and London are ready to send troops to Ukraine after a ceasefire.", ("France", "conditional")),
     ("Ukraine has long called for Western troops to be deployed on its territory.", ("Ukraine", "supports")),
     ("Norway ruled out sending troops.", ("Norway", "opposes")),
     ("Japan has signed up to the coalition of the willing.", ("Japan", "supports")),

@@ -17,6 +17,6 @@ from __future__ import annotations
 
 from kg.extract.pipeline import COMPONENTS, extract_articles
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 __all__ = ["COMPONENTS", "EXTRACTOR_VERSION", "extract_articles"]

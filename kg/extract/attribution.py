@@ -135,6 +135,48 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
     return []
 
 
+_LIST_GLUE = frozenset({",", "and", "or", "nor", "the", "as", "well", "also"})
+
+
+def listed_with(state: DocState, tok: Token) -> list[Mention]:
+    """Mentions of the same kind listed beside a subject in the text ("Ukraine, the UK, and France signed").
+
+    The parser often attaches the first items of a long subject list elsewhere (as an
+    apposition of a date before it); the surface list is more reliable: mentions joined
+    only by commas, "and", "or", "nor" and articles.
+    """
+    mention = state.token_mention.get(tok.i)
+    if mention is None:
+        return []
+    found: list[Mention] = []
+    titled = _role_token_ids(state) if mention.kind == "person" else set()
+    for step in (-1, 1):
+        i = mention.start - 1 if step < 0 else mention.end
+        glue = 0
+        while 0 <= i < len(state.doc):
+            if i in titled and (i not in state.token_mention or state.token_mention[i].kind != "person"):
+                i += step  # "President of France Emmanuel Macron, and Prime Minister …": titles join the list too
+                continue
+            other = state.token_mention.get(i)
+            if other is not None:
+                if other.kind != mention.kind or glue == 0:
+                    break
+                found.append(other)
+                i, glue = (other.start - 1 if step < 0 else other.end), 0
+                continue
+            if state.lowers[i] not in _LIST_GLUE or glue > 3:
+                break
+            glue += 1
+            i += step
+    return found
+
+
+def _role_token_ids(state: DocState) -> set[int]:
+    """Tokens inside the spans where roles were found ("President of France Emmanuel Macron")."""
+    spans = [(r.start_char, r.end_char) for r in state.roles]
+    return {t.i for t in state.doc if any(a <= t.idx < b for a, b in spans)}
+
+
 def _members(state: DocState, tok: Token, depth: int) -> list[Mention]:
     """"Some EU countries, including Poland and Greece": the listed members."""
     for child in tok.children:

@@ -56,15 +56,50 @@ def build_claims(state: DocState) -> ArticleClaims:
     return out
 
 
+def sentence_polarity(polarities: set[str], conditioned: bool) -> str:
+    """The one polarity an actor holds in one sentence, for one scope.
+
+    A refusal beside an offer ("rules out troops but will provide logistics") is a
+    refusal; beside a conditional offer with a stated condition ("but would consider
+    monitors once a ceasefire holds") it is conditional; support beside conditional
+    support is conditional; undecided beside a position is that position.
+
+    Examples
+    --------
+    >>> sentence_polarity({"opposes", "supports"}, conditioned=False)
+    'opposes'
+    >>> sentence_polarity({"opposes", "conditional"}, conditioned=True)
+    'conditional'
+    >>> sentence_polarity({"supports", "conditional", "neutral"}, conditioned=True)
+    'conditional'
+    """
+    decided = polarities - {"neutral"} or polarities
+    if "opposes" in decided and len(decided) > 1:
+        return "conditional" if "conditional" in decided and conditioned else "opposes"
+    if "conditional" in decided:
+        return "conditional"
+    return next(iter(sorted(decided)))
+
+
 def _collapse(findings: list[StanceFinding]) -> list[StanceFinding]:
-    """In one sentence, an actor that both supports and conditionally supports is conditional."""
-    conditional = {(f.actor, f.start_char) for f in findings if f.polarity == "conditional"}
-    out = []
+    """One polarity per actor and sentence (see :func:`sentence_polarity`).
+
+    Scopes are not kept apart here: "will not send troops, but is ready to support the
+    declaration" is one refusal, and a sentence that really holds both ("backs the force
+    but will not send its own troops") is rare enough to be worth a recall point.
+    """
+    groups: dict[tuple, list[StanceFinding]] = {}
     for f in findings:
-        if f.polarity == "supports" and (f.actor, f.start_char) in conditional:
-            f = StanceFinding(f.actor, "conditional", f.scope, f.speaker, f.reason, f.condition, f.start_char,
-                              f.end_char, f.confidence)
-        out.append(f)
+        groups.setdefault((f.actor, f.start_char), []).append(f)
+    out = []
+    for group in groups.values():
+        conditioned = any(f.polarity == "conditional" and f.condition for f in group)
+        polarity = sentence_polarity({f.polarity for f in group}, conditioned)
+        for f in group:
+            if f.polarity != polarity:
+                f = StanceFinding(f.actor, polarity, f.scope, f.speaker, f.reason, f.condition, f.start_char,
+                                  f.end_char, f.confidence - 0.1)
+            out.append(f)
     return out
 
 

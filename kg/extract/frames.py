@@ -35,6 +35,8 @@ class Frame:
     tokens: list[Token] = field(default_factory=list)
     troop_objects: list[Token] = field(default_factory=list)
     negated: bool = False
+    #: "criticised Atlantis for offering soldiers": the object the inner commitment belongs to.
+    holder: Token | None = None
 
 
 # --- topic -------------------------------------------------------------------------------------------
@@ -72,11 +74,11 @@ def _object_core(tok: Token, depth: int = 0) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss", "conj", "appos"):
             out.extend(_object_core(c, depth + 1))
-        elif c.dep_ == "acl" and c.tag_ == "VB":  # "efforts to form the coalition"
+        elif c.dep_ == "acl" and c.tag_ in ("VB", "VBG", "VBN"):  # "efforts to form", "scenarios envisaging"
             for o in c.children:
                 if o.dep_ == "dobj":
                     out.extend(_object_core(o, depth + 1))
-        elif c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "for"):
+        elif c.dep_ == "prep" and c.lower_ in ("of", "on", "in", "for", "regarding", "about", "concerning"):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
                     out.extend(_object_core(p, depth + 1))
@@ -96,9 +98,10 @@ def _topic_objects(state: DocState, tok: Token) -> list[Token]:
             targets = [p for p in c.children if p.dep_ in ("nsubj", "nsubjpass")]
         for t in targets:
             found += [x for x in _object_core(t) if is_topic(state, x)]
-    if tok.dep_ in ("relcl", "acl") and is_topic(state, tok.head):  # "forces that could be deployed"
+    if tok.dep_ in ("relcl", "acl") and is_topic(state, tok.head) and tok.head.i not in state.token_mention:
+        # "forces that could be deployed" (but not "the coalition providing arms")
         found.append(tok.head)
-    if tok.pos_ == "VERB" and (cue := cue_for(state, tok)) is not None and cue.kind == "action":
+    if tok.pos_ == "VERB" and (cue := cue_for(state, tok)) is not None and cue.kind in ("action", "consequence"):
         for c in tok.children:  # "Dutch troops would take part"
             if c.dep_ == "nsubj":
                 found += [x for x in _object_core(c) if is_topic(state, x)]
@@ -124,9 +127,9 @@ def cue_for(state: DocState, tok: Token) -> Cue | None:
     cue = cues.get(lemma) or cues.get(tok.lower_)
     if cue is None:
         return None
-    if tok.i in state.token_mention:
-        return None
-    if cue.kind == "action" and tok.pos_ != "VERB":
+    if tok.i in state.token_mention or tok.dep_ == "amod":
+        return None  # "the planned deployment", "the proposed force" describe, they state no stance
+    if cue.kind in ("action", "consequence") and tok.pos_ != "VERB":
         return None
     if cue.kind == "evaluate" and tok.pos_ not in ("VERB", "NOUN", "ADJ", "ADP"):
         return None
@@ -150,10 +153,12 @@ def _meets(tok: Token, where: str, words: frozenset[str]) -> bool:
 
 def _no_troops(state: DocState, tok: Token) -> bool:
     """"no American troops would be deployed": the troops themselves are negated."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") and any(d.lower_ in ("no", "zero") and d.dep_ == "det" for d in c.children):
-            return True
-    return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and _no_determiner(c) for c in tok.children)
+
+
+def _without(tok: Token) -> bool:
+    """"without committing to sending troops": a commitment held back, not refused."""
+    return tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without"
 
 
 def _for_clause(tok: Token) -> bool:
@@ -161,8 +166,25 @@ def _for_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
 
 
+def _no_determiner(tok: Token) -> bool:
+    """"no participation", "neither Oslo nor Lisbon": the noun phrase itself is negated."""
+    return any((c.dep_ == "det" and c.lower_ in ("no", "zero")) or (c.dep_ == "preconj" and c.lower_ == "neither")
+               for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
+    """Whether a cue is negated: "not", "never", "no plans", "neither … nor", "under no circumstances"."""
     if any(c.dep_ == "neg" or (c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod")) for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and _no_determiner(c):
+            return True  # "no participation is planned", "neither Oslo nor Lisbon will send"
+        if c.dep_ == "prep" and c.lower_ == "under" and any(_no_determiner(p) for p in c.children):
+            return True  # "under no circumstances"
+    if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children) and tok.head.pos_ in ("VERB", "AUX"):
+        return True  # "are not going to send", "does not want to deploy"
+    verb = tok.head if tok.dep_ in ("xcomp", "acomp") else None
+    if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and _no_determiner(c) for c in verb.children):
         return True
     if tok.dep_ in ("acomp", "attr", "xcomp") or (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("pobj",)):
         head = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -229,7 +251,12 @@ def _evaluate(state: DocState, tok: Token, cue: Cue, absorbed: set[int]) -> Fram
     if not relevant:
         return None
     negated = _negated(tok) or (cue.kind == "action" and _no_troops(state, tok))
-    if negated:
+    holder = _blamed_for(tok, inner) if cue.kind == "evaluate" else None
+    if holder is not None and inner is not None:
+        polarity = inner.polarity  # the criticised country's commitment, not the critic's stance
+    elif _without(tok):
+        polarity = "neutral"
+    elif negated:
         polarity = cue.neg_polarity
     elif cue.polarity == "=":
         polarity = inner.polarity if inner is not None else "supports"
@@ -240,10 +267,23 @@ def _evaluate(state: DocState, tok: Token, cue: Cue, absorbed: set[int]) -> Fram
     scope = cue.scope
     if cue.kind == "modal" and inner is None:
         scope = "own_troops"
-    frame = Frame(top=tok, cue=cue, polarity=polarity, scope=scope, negated=negated)
+    frame = Frame(top=tok, cue=cue, polarity=polarity, scope=scope, negated=negated, holder=holder)
     frame.troop_objects = troops + (inner.troop_objects if inner else [])
     frame.tokens = [tok] + (inner.tokens if inner else [])
     return frame
+
+
+def _blamed_for(tok: Token, inner: Frame | None) -> Token | None:
+    """"criticised Atlantis for offering soldiers": the object whose own commitment the "for" phrase states."""
+    if inner is None:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and inner.top.i in {t.i for t in prep.subtree}:
+            return obj
+    return None
 
 
 def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Frame]:
@@ -265,7 +305,7 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if any(a.i in directives for a in tok.ancestors):
             continue  # "lobbied the president to provide a backstop", "discussed deploying troops"
         frame = _evaluate(state, tok, cue, absorbed)
-        if frame is None or _elsewhere(state, frame) or _hypothetical(tok):
+        if frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _at_event(state, frame):
             continue
         if cue.kind == "condition" and tok.pos_ == "ADJ" and not _topic_near(state, tok):
             pending.append(frame)  # "warned that a U.S. backstop was essential": only beside another stance
@@ -279,13 +319,29 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
     return frames + pending if frames else frames
 
 
+def _at_event(state: DocState, frame: Frame) -> bool:
+    """"took part in a meeting of the coalition": attending is no stance."""
+    if frame.cue.kind != "action":
+        return False
+    events = state.gazetteer.words("event_noun")
+    return any(p.lemma_.lower() in events or p.lower_ in events for p in _shallow_objects(frame.top))
+
+
+def _shallow_objects(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in tok.children:
+        if c.dep_ == "prep":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
 def _elsewhere(state: DocState, frame: Frame) -> bool:
     """Troops sent to another country than the destination ("North Korea sent troops to Russia")."""
     destination = state.gazetteer.proposal.get("destination")
     if frame.cue.kind not in ("action", "modal"):
         return False
     for prep in frame.top.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "in", "inside"):
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("to", "into", "in", "inside"):
             continue
         for pobj in prep.children:
             for t in [pobj, *pobj.children]:

@@ -89,6 +89,11 @@ class Gazetteer:
     actor_nouns: frozenset[str]
     proposal: dict[str, str]
     person_by_key: dict[str, KnownPerson] = field(default_factory=dict)
+    lexicon: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The words of one kind in ``lexicon.tsv`` ("condition_event", "hedge")."""
+        return self.lexicon.get(kind, frozenset())
 
     def country_name(self, code: str | None) -> str | None:
         """Short English name of a country code, or None."""
@@ -172,6 +177,9 @@ def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
                         _requirement(r["requires"]))
         for r in _rows(where, "cues.tsv")
     }
+    lexicon: dict[str, set[str]] = {}
+    for r in _rows(where, "lexicon.tsv"):
+        lexicon.setdefault(r["kind"], set()).add(r["word"].lower())
     by_key: dict[str, KnownPerson] = {}
     for person in persons:
         for variant in (person.name, *person.aliases):
@@ -188,6 +196,7 @@ def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
         actor_nouns=frozenset(r["lemma"] for r in _rows(where, "actor_nouns.tsv")),
         proposal={r["key"]: r["value"] for r in _rows(where, "proposal.tsv")},
         person_by_key=by_key,
+        lexicon={kind: frozenset(words) for kind, words in lexicon.items()},
     )
 
 

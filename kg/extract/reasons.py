@@ -16,6 +16,7 @@ from kg.extract.records import doc_text
 
 _MODAL_NEED = frozenset({"must", "need", "have", "should", "require"})
 _TRIM = " ,;:—–-“”\"'‘’."
+_DANGLING = frozenset({"and", "or", "but", "then", "first", "so"})
 MAX_WORDS = 18
 
 
@@ -26,6 +27,8 @@ class Qualifiers:
     reason: str | None = None
     condition: str | None = None
     makes_conditional: bool = False
+    #: a time phrase naming a condition event ("once a ceasefire holds"): conditions support, not a refusal
+    timed: bool = False
 
 
 def phrase(doc: Doc, tokens: list[Token], skip: set[int] = frozenset()) -> str | None:
@@ -41,8 +44,8 @@ def phrase(doc: Doc, tokens: list[Token], skip: set[int] = frozenset()) -> str |
         words.append(t)
     if len(words) > MAX_WORDS:
         words = words[:MAX_WORDS]
-        while words and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SCONJ"):
-            words.pop()
+    while words and (words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SCONJ") or words[-1].lower_ in _DANGLING):
+        words.pop()
     if not words:
         return None
     text = doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
@@ -61,15 +64,24 @@ def _marker_at(lowers: list[str], i: int, markers: dict[str, str]) -> tuple[str,
 
 
 def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *, negated: bool,
-               lowers: list[str] | None = None) -> Qualifiers:
-    """Find reason and condition phrases among a stance clause's tokens."""
+               lowers: list[str] | None = None, condition_events: frozenset[str] = frozenset()) -> Qualifiers:
+    """Find reason and condition phrases among a stance clause's tokens.
+
+    A time phrase ("once", "after", "when") makes the stance conditional when it names
+    one of ``condition_events`` ("once a ceasefire holds"); another ("after a summit in
+    Paris") is only a date and gives nothing. Each phrase stops where the next marker
+    starts, so "once there is a ceasefire to avoid giving a pretext" gives a condition
+    and a reason, not one long condition.
+    """
     reasons: list[str] = []
     conditions: list[str] = []
-    conditional = False
+    conditional = timed = False
     consumed: set[int] = set()
     lowers = lowers if lowers is not None else [t.lower_ for t in doc]
     first_words = {m.split()[0] for m in markers}
-    for tok in sorted(clause_tokens, key=lambda t: t.i):
+    ordered = sorted(clause_tokens, key=lambda t: t.i)
+    starts = [t.i for t in ordered if lowers[t.i] in first_words and _marker_at(lowers, t.i, markers) is not None]
+    for tok in ordered:
         if tok.i in consumed:
             continue
         if lowers[tok.i] not in first_words:
@@ -80,6 +92,9 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
         kind, n = found
         words = " ".join(lowers[tok.i:tok.i + n])
         governed = _governed(doc, tok, n)
+        stop = next((i for i in starts if i > tok.i + n - 1), None)
+        if stop is not None:
+            governed = [t for t in governed if t.i < stop]
         if not governed:
             continue
         text = phrase(doc, governed, skip=set(range(tok.i, tok.i + n)))
@@ -88,7 +103,8 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
             continue
         if kind == "reason":
             if words == "while":
-                if any(t.lemma_ in _MODAL_NEED or t.lower_ in _MODAL_NEED for t in governed):
+                if any(t.lower_ in _MODAL_NEED or (t.lemma_ in _MODAL_NEED and t.dep_ not in ("aux", "auxpass"))
+                       for t in governed):
                     reasons.append(text)
                     conditional = True
                 continue
@@ -96,22 +112,27 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                 continue
             reasons.append(text)
         elif kind == "condition":
-            if words == "with":
-                continue
+            if words == "with" or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children)):
+                continue  # "providing logistical support" is an offer, not "providing that …"
             if words == "without" and not negated:
                 continue
             conditions.append(text)
             conditional = True
-        elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp"):
+        elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp") and any(
+                t.lower_ in condition_events or t.lemma_.lower() in condition_events for t in governed):
             conditions.append(text)
+            timed = True
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
                       condition="; ".join(dict.fromkeys(conditions)) or None,
-                      makes_conditional=conditional)
+                      makes_conditional=conditional, timed=timed)
 
 
 def _governed(doc: Doc, tok: Token, n: int) -> list[Token]:
     """Tokens a marker introduces: its object (preposition) or its clause (subordinator)."""
     last = doc[tok.i + n - 1]
+    if tok.dep_ == "advmod" and n == 1 and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        # "when a ceasefire is in place", "once a ceasefire is agreed": an adverb opening its clause
+        return [t for t in tok.head.subtree if t.i > tok.i]
     if tok.dep_ == "mark" or last.dep_ == "mark":
         head = (last if last.dep_ == "mark" else tok).head
         return [t for t in head.subtree if t.i > last.i or (t.i < tok.i and t.i >= head.left_edge.i and t.i != tok.i)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.attribution import mentions_for, speakers_for, subject_of
+from kg.extract.attribution import listed_with, mentions_for, speakers_for, subject_of
 from kg.extract.frames import Frame, cue_for, find_frames, is_question, on_topic
 from kg.extract.reasons import Qualifiers, phrase, qualifiers
 from kg.extract.records import Actor, DocState, Mention, StanceFinding, doc_text
@@ -23,7 +23,7 @@ LIGHT_VERBS = frozenset({"have", "express", "voice", "show", "signal", "make", "
                          "announce", "confirm", "declare", "restate", "renew", "stress", "underline"})
 _TIME_MARKS = frozenset({"once", "after", "when", "until", "if", "unless"})
 _CONCESSIVE = frozenset({"while", "although", "though", "whilst"})
-_OBLIGATION = frozenset({"must", "need", "should", "has", "have"})
+_OBLIGATION = frozenset({"must", "need", "should"})  # "has" as an auxiliary is the perfect tense, not "has to"
 _CLAUSE_CLIMB = frozenset({"xcomp", "acomp", "prep", "pcomp", "dobj", "attr", "acl", "pobj", "conj"})
 #: Nouns a cue's complement hangs from ("initiated the idea of sending a contingent").
 GENERIC_COMPLEMENTS = frozenset({"idea", "plan", "proposal", "possibility", "prospect", "option", "concept",
@@ -50,17 +50,22 @@ def find_stances(state: DocState) -> None:
 
 def _actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[Mention], float]:
     """(actors, speakers, confidence) for a frame."""
+    speakers = speakers_for(state, frame.top)
+    if frame.holder is not None:  # "X criticised Atlantis for offering soldiers": Atlantis's commitment
+        return mentions_for(state, frame.holder), speakers, 0.7
+    if frame.cue.kind == "consequence":  # "warned that foreign troops would trigger a war": the warner's stance
+        return [m for m in speakers if m.kind != "org" or m.known], speakers, 0.7
     subj = subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
                       or t.lemma_.lower() in GENERIC_COMPLEMENTS or t.lemma_.lower() in LIGHT_VERBS)
-    speakers = speakers_for(state, frame.top)
     actors: list[Mention] = []
     confidence = 0.85
     if subj is not None:
         actors = mentions_for(state, subj)
         if actors and subj.pos_ == "PRON":
             confidence = 0.75
+        actors += [m for m in listed_with(state, subj) if m not in actors]
     if not actors and speakers:
-        actors, confidence = speakers, 0.7
+        actors, confidence = speakers, 0.7 if subj is None or subj.pos_ == "PRON" else 0.6
     if not actors and frame.cue.kind in ("action", "modal"):
         actors, confidence = _troop_providers(state, frame), 0.55
     destination = state.gazetteer.proposal.get("destination")
@@ -68,6 +73,7 @@ def _actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[
     sending = frame.cue.kind == "action" or (frame.scope == "own_troops" and frame.cue.kind == "modal")
     actors = [m for m in actors if not (m.kind == "country" and m.key in (destination, adversary) and sending)]
     actors = [m for m in actors if m.kind != "org" or m.known]
+    actors = [m for m in actors if m.kind != "person" or " " in m.key.strip()]  # a lone first name is no actor
     return actors, speakers, confidence
 
 
@@ -105,24 +111,36 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
     if not actors:
         return []
     clause = _clause_tokens(frame, _reason_starts(state), state.gazetteer.reporting_verbs)
-    qual = qualifiers(state.doc, clause, state.gazetteer.markers, negated=frame.negated, lowers=state.lowers)
+    qual = qualifiers(state.doc, clause, state.gazetteer.markers, negated=frame.negated, lowers=state.lowers,
+                      condition_events=state.gazetteer.words("condition_event"))
     polarity = frame.polarity
     if _under_whether(frame.top) and polarity in ("supports", "opposes"):
         polarity = "neutral"  # "too early to say whether Sweden would send troops"
     concession = _concession(state, frame)
     if concession is not None:
         qual = Qualifiers(reason=_join(qual.reason, concession), condition=qual.condition, makes_conditional=True)
-    if qual.makes_conditional and polarity in ("supports", "opposes"):
-        polarity = "conditional"
+    if (qual.makes_conditional and polarity in ("supports", "opposes")) or (qual.timed and polarity == "supports"):
+        polarity = "conditional"  # "will not send troops after a ceasefire either" stays a refusal
     condition = qual.condition
     if frame.cue.kind == "condition":
         condition = _condition_phrase(state, frame) or condition
+    if polarity == "supports" and not (qual.makes_conditional or qual.timed):
+        # "forces that could be deployed after a ceasefire is achieved": a condition elsewhere in the sentence
+        in_sentence = qualifiers(state.doc, list(sent), state.gazetteer.markers, negated=frame.negated,
+                                 lowers=state.lowers, condition_events=state.gazetteer.words("condition_event"))
+        if in_sentence.makes_conditional or in_sentence.timed:
+            polarity, condition, confidence = "conditional", in_sentence.condition, confidence - 0.05
+    if polarity == "supports" and _hedged(state, frame):
+        # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support
+        polarity = "conditional" if condition else "neutral"
+        confidence -= 0.15
+    reason_override = _consequence_reason(state, frame)
     scope = frame.scope
     speaker_person = next((m.key for m in speakers if m.kind == "person"), None)
     start, end = _quote_bounds(sent)
     out: list[StanceFinding] = []
     for m in actors:
-        reason = _with_elaboration(state, sent, frame, m, qual)
+        reason = reason_override or _with_elaboration(state, sent, frame, m, qual)
         own_scope = _own_scope(state, frame, m, scope)
         if m.kind == "person":
             country, role_type = _person_country(state, m.key)
@@ -142,6 +160,23 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
             out.append(StanceFinding(Actor("organization", m.key), polarity, own_scope, speaker_person, reason,
                                      condition, start, end, confidence))
     return out
+
+
+def _hedged(state: DocState, frame: Frame) -> bool:
+    """A hedge word ("might", "could", "may", "possibly") on the commitment or the verb that carries it."""
+    hedges = state.gazetteer.words("hedge")
+    heads = [frame.top, *frame.tokens]
+    heads += [t.head for t in heads if t.dep_ in ("xcomp", "acomp", "attr", "pobj", "pcomp") and t.head.i != t.i]
+    return any(c.dep_ in ("aux", "auxpass", "advmod") and c.lower_ in hedges for t in heads for c in t.children)
+
+
+def _consequence_reason(state: DocState, frame: Frame) -> str | None:
+    """What a warned-of consequence names ("would trigger confrontation with Moscow")."""
+    if frame.cue.kind != "consequence":
+        return None
+    objs = [c for c in frame.top.children if c.dep_ in ("dobj", "attr")]
+    objs += [p for c in frame.top.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return phrase(state.doc, [t for o in objs for t in o.subtree]) if objs else None
 
 
 def _under_whether(tok: Token) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from kg.articles import load_article  # noqa: E402
+from kg.articles import load_article
 
 
 def _occurrences(body: str, quote: str) -> list[int]:
