@@ -138,14 +138,14 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
 _LIST_GLUE = frozenset({",", "and", "or", "nor", "the", "as", "well", "also"})
 
 
-def listed_with(state: DocState, tok: Token) -> list[Mention]:
+def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> list[Mention]:
     """Mentions of the same kind listed beside a subject in the text ("Ukraine, the UK, and France signed").
 
     The parser often attaches the first items of a long subject list elsewhere (as an
     apposition of a date before it); the surface list is more reliable: mentions joined
     only by commas, "and", "or", "nor" and articles.
     """
-    mention = state.token_mention.get(tok.i)
+    mention = anchor or state.token_mention.get(tok.i)
     if mention is None:
         return []
     found: list[Mention] = []
@@ -240,6 +240,13 @@ def speakers_for(state: DocState, token: Token) -> list[Mention]:
             if found:
                 return found
     sent = state.sent_of(token.i)
+    for tok in sent:  # "…, with Prime Minister Ana Novak saying that …"
+        if (tok.tag_ == "VBG" and tok.lemma_.lower() in state.gazetteer.reporting_verbs and tok.head.lower_ == "with"
+                and tok.i > token.i):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            found = [m for m in mentions_for(state, subj) if m.kind == "person"] if subj is not None else []
+            if found:
+                return found
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             for pobj in tok.nbor().children:

@@ -30,7 +30,8 @@ def find_quote_speakers(state: DocState) -> None:
         if not inside:
             continue
         speakers = (_attribution_after(state, sents, inside[-1], qs, qe)
-                    or _attribution_before(state, sents, inside[0], qs))
+                    or _attribution_before(state, sents, inside[0], qs)
+                    or _attribution_preceding(state, sents, inside[0], qs))
         if not speakers:
             continue
         for s in inside:
@@ -72,4 +73,30 @@ def _attribution_before(state: DocState, sents, first, qs: int) -> list[Mention]
         segment = text[prev.start_char:qs].rstrip() if prev is first else text[prev.start_char:prev.end_char].rstrip()
         if segment.endswith(":"):
             return _speakers_in(state, prev, qs, len(text) + 1 if prev is not first else qs)
+    return []
+
+
+def _attribution_preceding(state: DocState, sents, first, qs: int) -> list[Mention]:
+    """A quotation paragraph with no attribution of its own continues the person of the sentence before it.
+
+    News writing introduces a speaker ("Luxon said the coalition was broad.") and then
+    gives a paragraph of their words in quotation marks; only a person who is the
+    subject of that sentence (of a reporting verb, or of the sentence itself) counts.
+    """
+    idx = sents.index(first)
+    if idx == 0 or state.sents[idx - 1].end_char > qs:
+        return []
+    prev = sents[idx - 1]
+    found = _speakers_in(state, prev, qs, qs)
+    persons = [m for m in found if m.kind == "person"]
+    if persons:
+        return persons
+    for tok in prev:
+        m = state.token_mention.get(tok.i)
+        if m is not None and m.kind == "person" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            return [m]
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
+            named = [m for m in mentions_for(state, tok) if m.kind == "person"]
+            if named:
+                return named
     return []

@@ -16,6 +16,8 @@ from kg.extract.records import doc_text
 
 _MODAL_NEED = frozenset({"must", "need", "have", "should", "require"})
 _TRIM = " ,;:—–-“”\"'‘’."
+_COMMENT_VERBS = frozenset({"say", "note", "mention", "stress", "explain", "state", "report", "put", "expect",
+                            "know", "see", "agree", "plan", "announce", "confirm"})
 _DANGLING = frozenset({"and", "or", "but", "then", "first", "so"})
 MAX_WORDS = 18
 
@@ -108,8 +110,8 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                     reasons.append(text)
                     conditional = True
                 continue
-            if words == "as" and tok.dep_ != "mark":
-                continue
+            if words == "as" and (tok.dep_ != "mark" or tok.head.lemma_.lower() in _COMMENT_VERBS):
+                continue  # "as I've said before" comments, it gives no reason
             reasons.append(text)
         elif kind == "condition":
             if words == "with" or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children)):

@@ -63,7 +63,8 @@ def _actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[
         actors = mentions_for(state, subj)
         if actors and subj.pos_ == "PRON":
             confidence = 0.75
-        actors += [m for m in listed_with(state, subj) if m not in actors]
+        for anchor in actors or [None]:
+            actors += [m for m in listed_with(state, subj, anchor) if m not in actors]
     if not actors and speakers:
         actors, confidence = speakers, 0.7 if subj is None or subj.pos_ == "PRON" else 0.6
     if not actors and frame.cue.kind in ("action", "modal"):
@@ -130,6 +131,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
                                  lowers=state.lowers, condition_events=state.gazetteer.words("condition_event"))
         if in_sentence.makes_conditional or in_sentence.timed:
             polarity, condition, confidence = "conditional", in_sentence.condition, confidence - 0.05
+        elif (required := _requirement(state, sent, frame)) is not None:
+            polarity, condition, confidence = "conditional", required, confidence - 0.05
     if polarity == "supports" and _hedged(state, frame):
         # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support
         polarity = "conditional" if condition else "neutral"
@@ -160,6 +163,35 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
             out.append(StanceFinding(Actor("organization", m.key), polarity, own_scope, speaker_person, reason,
                                      condition, start, end, confidence))
     return out
+
+
+_NEED = frozenset({"need", "require", "must"})
+_SEE = frozenset({"see", "have", "get"})
+
+
+def _requirement(state: DocState, sent: Span, frame: Frame) -> str | None:
+    """"…, but we will need to see peace secured first", "a ceasefire must first be established": a precondition.
+
+    A clause of the sentence outside the frame whose verb is "need"/"require" (with what
+    is needed as its object, through "to see"/"to have"), or whose subject is a condition
+    event with "must" ("a ceasefire must first be established"), states a condition.
+    """
+    inside = {t.i for t in frame.top.subtree}
+    events = state.gazetteer.words("condition_event")
+    for tok in sent:
+        if tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.lemma_.lower() in ("need", "require") and tok.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+            target = next((c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")), None)
+            if target is not None and target.lemma_.lower() in _SEE:
+                target = next((c for c in target.children if c.dep_ in ("dobj", "ccomp", "xcomp")), target)
+            if target is not None and target.i not in inside:
+                return phrase(state.doc, list(target.subtree))
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in events:
+                return phrase(state.doc, list(subj.subtree))
+    return None
 
 
 def _hedged(state: DocState, frame: Frame) -> bool:
