@@ -51,6 +51,9 @@ CASES = [
     ("mixed-refuse-but-offer", "Poland will not send its troops to Ukraine, but will provide logistical support to "
      "the peacekeeping mission.", {("country", "Poland", "opposes")}, {("country", "Poland", "supports"),
                                                                         ("country", "Poland", "conditional")}),
+    ("mixed-consider-once-but-rule-out", "Austria would consider sending monitors once a ceasefire holds, but rules "
+     "out combat troops.", {("country", "Austria", "conditional")},
+     {("country", "Austria", "opposes"), ("country", "Austria", "supports")}),
     # 5. conditions
     ("condition-once", "Norway is willing to contribute troops to the peacekeeping force once a ceasefire holds.",
      {("country", "Norway", "conditional")}, {("country", "Norway", "supports")}),
@@ -120,3 +123,20 @@ def test_opposition_leader_holds_her_own_stance_not_the_country():
 
 def test_a_lone_first_name_is_not_an_actor():
     assert not _keys("Jana said she was against sending troops to Ukraine.")
+
+
+# 6. reasons: a short phrase that names the cause
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Ireland will not send troops to Ukraine, citing its neutrality.", "its neutrality"),
+    ("Greece has ruled out sending troops to Ukraine due to tensions with Turkey.", "tensions with Turkey"),
+    ("Hungary refuses to send soldiers to Ukraine for fear of an escalation with Russia.", "an escalation with Russia"),
+    ("Slovakia will not deploy troops to Ukraine. It said the plan would only prolong the war.",
+     "the plan would only prolong the war"),
+    ("Prime Minister Jana Novakova announced Slovakia's readiness to send peacekeepers to Ukraine and called it the "
+     "only way to secure peace.", "the only way to secure peace"),
+], ids=["citing", "due-to", "for-fear-of", "next-sentence", "called-it"])
+def test_reasons_are_distilled(text, cause):
+    stances = [s for s in _stances(text) if s.actor_type == "country"]
+    assert stances, "no stance found"
+    assert stances[0].reason == cause
+    assert len(stances[0].reason) < len(stances[0].quote)

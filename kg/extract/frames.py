@@ -241,7 +241,7 @@ def _evaluate(state: DocState, tok: Token, cue: Cue, absorbed: set[int]) -> Fram
         if inner is None:
             inner = _evaluate(state, ctok, ccue, absorbed)
     troops = _topic_objects(state, tok)
-    if cue.kind in ("modal", "evaluate") and not troops:  # "premature to talk about troops", "need to help … with boots"
+    if cue.kind in ("modal", "evaluate") and not troops:  # "premature to talk about troops", "need to help … boots"
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp"):
                 troops += _topic_objects(state, c)

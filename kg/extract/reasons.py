@@ -82,7 +82,8 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
     lowers = lowers if lowers is not None else [t.lower_ for t in doc]
     first_words = {m.split()[0] for m in markers}
     ordered = sorted(clause_tokens, key=lambda t: t.i)
-    starts = [t.i for t in ordered if lowers[t.i] in first_words and _marker_at(lowers, t.i, markers) is not None]
+    starts = [t.i for t in ordered if lowers[t.i] in first_words and _marker_at(lowers, t.i, markers) is not None
+              and not (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"))]  # "tensions with Turkey" goes on
     for tok in ordered:
         if tok.i in consumed:
             continue
@@ -129,6 +130,19 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                       makes_conditional=conditional, timed=timed)
 
 
+_RELATIONAL = frozenset({"with", "between", "over", "from", "in", "on"})
+
+
+def _attached_after(doc: Doc, tokens: list[Token]) -> list[Token]:
+    """"tensions | with Turkey": a relational phrase the parser hung elsewhere, right after the object."""
+    end = max(t.i for t in tokens) + 1
+    if end < len(doc) and doc[end].lower_ in _RELATIONAL and doc[end].dep_ == "prep":
+        objs = [c for c in doc[end].children if c.dep_ == "pobj"]
+        if objs:
+            return [doc[end], *(t for o in objs for t in o.subtree)]
+    return []
+
+
 def _governed(doc: Doc, tok: Token, n: int) -> list[Token]:
     """Tokens a marker introduces: its object (preposition) or its clause (subordinator)."""
     last = doc[tok.i + n - 1]
@@ -144,7 +158,7 @@ def _governed(doc: Doc, tok: Token, n: int) -> list[Token]:
             out: list[Token] = []
             for o in objs:
                 out.extend(o.subtree)
-            return out
+            return out + _attached_after(doc, out)
     if tok.pos_ == "VERB":  # "citing X"
         return [t for t in tok.subtree if t.i > tok.i]
     return []

@@ -44,6 +44,47 @@ def find_stances(state: DocState) -> None:
             for frame in find_frames(state, sent, here):
                 state.stances.extend(_findings(state, sent, frame))
         previous_on_topic, previous_para_end = here, sent.end_char
+    _reasons_from_next_sentence(state)
+
+
+_CONTINUING = frozenset({"he", "she", "it", "they", "we", "i", "this", "that"})
+
+
+def _reasons_from_next_sentence(state: DocState) -> None:
+    """"Poland will not send troops. It cited the threat from Belarus.": the same speaker's next sentence.
+
+    A stance without a reason takes the reason phrase of the next sentence of its
+    paragraph when that sentence continues it (its subject is a pronoun, the actor or the
+    speaker) and states no stance of its own.
+    """
+    text = doc_text(state.doc)
+    sents = state.sents
+    starts = [s.start_char for s in sents]
+    with_stance = {f.start_char for f in state.stances}
+    for finding in state.stances:
+        if finding.reason:
+            continue
+        idx = max(i for i, start in enumerate(starts) if start <= finding.start_char)
+        if idx + 1 >= len(sents):
+            continue
+        nxt = sents[idx + 1]
+        if "\n" in text[sents[idx].end_char:nxt.start_char] or _quote_bounds(nxt)[0] in with_stance:
+            continue
+        subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is None:
+            continue
+        m = state.token_mention.get(subj.i)
+        same = m is not None and m.key in (finding.actor.key, finding.speaker)
+        if subj.lower_ not in _CONTINUING and not same:
+            continue
+        qual = qualifiers(state.doc, list(nxt), state.gazetteer.markers, negated=False, lowers=state.lowers)
+        said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
+        content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
+        if content is not None:  # "He said the plan would only prolong the war."
+            words = [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i]
+            finding.reason = phrase(state.doc, words)
+        elif qual.reason:
+            finding.reason = qual.reason
 
 
 # --- actors ------------------------------------------------------------------------------------------
@@ -120,7 +161,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
     concession = _concession(state, frame)
     if concession is not None:
         qual = Qualifiers(reason=_join(qual.reason, concession), condition=qual.condition, makes_conditional=True)
-    if (qual.makes_conditional and polarity in ("supports", "opposes")) or (qual.timed and polarity == "supports"):
+    if (qual.makes_conditional and polarity in ("supports", "opposes")) or (
+            qual.timed and polarity in ("supports", "neutral")):  # "would consider monitors once a ceasefire holds"
         polarity = "conditional"  # "will not send troops after a ceasefire either" stays a refusal
     condition = qual.condition
     if frame.cue.kind == "condition":
@@ -137,7 +179,7 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
         # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support
         polarity = "conditional" if condition else "neutral"
         confidence -= 0.15
-    reason_override = _consequence_reason(state, frame)
+    reason_override = _consequence_reason(state, frame) or _called_it(state, sent, frame)
     scope = frame.scope
     speaker_person = next((m.key for m in speakers if m.kind == "person"), None)
     start, end = _quote_bounds(sent)
@@ -203,12 +245,39 @@ def _hedged(state: DocState, frame: Frame) -> bool:
 
 
 def _consequence_reason(state: DocState, frame: Frame) -> str | None:
-    """What a warned-of consequence names ("would trigger confrontation with Moscow")."""
-    if frame.cue.kind != "consequence":
+    """What a warned-of consequence names: "would trigger confrontation with Moscow", or, under a
+    rejection, "rejects any scenarios … that can lead to an uncontrolled escalation"."""
+    if frame.cue.kind == "consequence":
+        verbs = [frame.top]
+    elif frame.polarity == "opposes":
+        verbs = [t for t in frame.top.subtree if t.i != frame.top.i and t.pos_ == "VERB"
+                 and (c := cue_for(state, t)) is not None and c.kind == "consequence"]
+    else:
         return None
-    objs = [c for c in frame.top.children if c.dep_ in ("dobj", "attr")]
-    objs += [p for c in frame.top.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    return phrase(state.doc, [t for o in objs for t in o.subtree]) if objs else None
+    for verb in verbs:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if objs:
+            return phrase(state.doc, [t for o in objs for t in o.subtree])
+    return None
+
+
+_CALL = frozenset({"call", "describe", "term", "label", "consider", "see"})
+
+
+def _called_it(state: DocState, sent: Span, frame: Frame) -> str | None:
+    """"… and called it the only way to achieve peace": what the speaker calls the commitment is its reason."""
+    for tok in sent:
+        if tok.lemma_.lower() not in _CALL or tok.pos_ != "VERB" or tok.i in {t.i for t in frame.top.subtree}:
+            continue
+        if not any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ in ("oprd", "xcomp", "attr", "ccomp"):
+                return phrase(state.doc, list(c.subtree))
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return phrase(state.doc, [t for p in c.children for t in p.subtree])
+    return None
 
 
 def _under_whether(tok: Token) -> bool:
@@ -260,6 +329,8 @@ def _clause_tokens(frame: Frame, reason_starts: frozenset[str] = frozenset(),
     top = frame.top
     head = top
     while head.dep_ in _CLAUSE_CLIMB and head.head.i != head.i:
+        if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            break  # "would consider X once …, but rules out Y": the other conjunct's phrases are not this clause's
         head = head.head
         if head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
             break
