@@ -59,6 +59,11 @@ CASES = [
      {("country", "Norway", "conditional")}, {("country", "Norway", "supports")}),
     ("condition-if", "Belgium would send soldiers to Ukraine if the parliament approves the mission.",
      {("country", "Belgium", "conditional")}, {("country", "Belgium", "supports")}),
+    ("condition-unless-conditions-a-refusal", "Portugal will not send troops to Ukraine unless the UN Security Council "
+     "gives a mandate.", {("country", "Portugal", "conditional")}, {("country", "Portugal", "opposes")}),
+    ("condition-especially-if-is-no-condition", "Russia said foreign soldiers in Ukraine would be legitimate targets, "
+     "especially if they arrived before a peace deal.", {("country", "Russia", "opposes")},
+     {("country", "Russia", "conditional")}),
     ("condition-refusal-stays", "Japan will not send troops to Ukraine after a ceasefire either.",
      {("country", "Japan", "opposes")}, {("country", "Japan", "conditional")}),
     # 6. reasons

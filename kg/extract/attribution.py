@@ -109,6 +109,12 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
         cm = state.token_mention.get(child.i)
         if child.dep_ in ("appos", "compound") and cm is not None and cm.kind == "person":
             return [cm]
+    if tok.lower_ in state.gazetteer.titles or tok.lemma_.lower() in state.gazetteer.titles:
+        for child in tok.children:  # "President of [Ukraine Volodymyr Zelensky]", as the parser often reads it
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = [cm for p in child.children if (cm := state.token_mention.get(p.i)) and cm.kind == "person"]
+                if named:
+                    return named
     if tok.lemma_.lower() in state.gazetteer.actor_nouns:
         for child in tok.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):

@@ -305,7 +305,8 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if any(a.i in directives for a in tok.ancestors):
             continue  # "lobbied the president to provide a backstop", "discussed deploying troops"
         frame = _evaluate(state, tok, cue, absorbed)
-        if frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _at_event(state, frame):
+        if (frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _at_event(state, frame)
+                or _as_comment(tok)):
             continue
         if cue.kind == "condition" and tok.pos_ == "ADJ" and not _topic_near(state, tok):
             pending.append(frame)  # "warned that a U.S. backstop was essential": only beside another stance
@@ -357,6 +358,12 @@ def is_question(sent: Span) -> bool:
     """"Will America participate?" asks, it states no stance."""
     text = sent.text.rstrip(" \n”\"'’")
     return text.endswith("?")
+
+
+def _as_comment(tok: Token) -> bool:
+    """"…, as agreed by some of the coalition": a comparison with others' plans, no stance of the speaker's."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _hypothetical(tok: Token) -> bool:

@@ -31,6 +31,8 @@ class Qualifiers:
     makes_conditional: bool = False
     #: a time phrase naming a condition event ("once a ceasefire holds"): conditions support, not a refusal
     timed: bool = False
+    #: an exceptive condition ("unless", "only if", "provided"): conditions a refusal too
+    exceptive: bool = False
 
 
 def phrase(doc: Doc, tokens: list[Token], skip: set[int] = frozenset()) -> str | None:
@@ -77,7 +79,7 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
     """
     reasons: list[str] = []
     conditions: list[str] = []
-    conditional = timed = False
+    conditional = timed = exceptive = False
     consumed: set[int] = set()
     lowers = lowers if lowers is not None else [t.lower_ for t in doc]
     first_words = {m.split()[0] for m in markers}
@@ -114,20 +116,23 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
             if words == "as" and (tok.dep_ != "mark" or tok.head.lemma_.lower() in _COMMENT_VERBS):
                 continue  # "as I've said before" comments, it gives no reason
             reasons.append(text)
-        elif kind == "condition":
+        elif kind in ("condition", "exception"):
             if words == "with" or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children)):
                 continue  # "providing logistical support" is an offer, not "providing that …"
             if words == "without" and not negated:
                 continue
+            if tok.i > 0 and lowers[tok.i - 1] in ("especially", "particularly", "even"):
+                continue  # "a target, especially if they arrived now" sharpens a threat, it sets no condition
             conditions.append(text)
             conditional = True
+            exceptive = exceptive or kind == "exception"
         elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp") and any(
                 t.lower_ in condition_events or t.lemma_.lower() in condition_events for t in governed):
             conditions.append(text)
             timed = True
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
                       condition="; ".join(dict.fromkeys(conditions)) or None,
-                      makes_conditional=conditional, timed=timed)
+                      makes_conditional=conditional, timed=timed, exceptive=exceptive)
 
 
 _RELATIONAL = frozenset({"with", "between", "over", "from", "in", "on"})
