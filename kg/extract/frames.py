@@ -120,6 +120,8 @@ def cue_for(state: DocState, tok: Token) -> Cue | None:
     cues = state.gazetteer.cues
     lemma = tok.lemma_.lower()
     for child in tok.children:  # two-word cues: "rule out", "take part", "call for" (also "for X to be …")
+        if child.dep_ == "aux":
+            continue  # the "to" of "to lead" is no "lead to"
         word = "for" if _for_clause(child) else child.lower_
         multi = cues.get(f"{lemma} {word}")
         if multi is not None:
