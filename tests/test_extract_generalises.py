@@ -39,12 +39,25 @@ CASES = [
      set(), {("country", "Austria", "supports")}),
     ("negation-not-considering", "Chile is not considering sending troops to Ukraine.",
      {("country", "Chile", "opposes")}, {("country", "Chile", "supports")}),
+    ("negation-neither-nor", "Neither Germany nor Italy plans to send troops to Ukraine.",
+     {("country", "Germany", "opposes"), ("country", "Italy", "opposes")},
+     {("country", "Germany", "supports"), ("country", "Italy", "supports")}),
+    ("negation-not-ruling-out-is-undecided", "Germany does not rule out sending troops to Ukraine.",
+     {("country", "Germany", "neutral")}, {("country", "Germany", "opposes"), ("country", "Germany", "supports")}),
+    ("negation-not-ruling-out-with-condition", "Sweden does not exclude sending troops after the war ends.",
+     {("country", "Sweden", "conditional")}, {("country", "Sweden", "opposes")}),
+    ("negation-opponent-noun", "Hungary has been a vocal opponent of the plan to deploy European troops in Ukraine.",
+     {("country", "Hungary", "opposes")}, {("country", "Hungary", "supports")}),
     # 2. who holds the stance
     ("holder-reported", "According to an analyst, Chile will not send troops to Ukraine.",
      {("country", "Chile", "opposes")}, {("country", "Chile", "supports")}),
     ("holder-criticised-for", "Foreign Minister Jane Doe of Brazil criticised Portugal for offering soldiers for "
      "the peacekeeping force in Ukraine.",
      {("country", "Portugal", "supports")}, {("country", "Portugal", "opposes"), ("country", "Brazil", "opposes")}),
+    ("holder-among-the-countries", "Estonia is among the countries that have pledged troops for the reassurance "
+     "force.", {("country", "Estonia", "supports")}, None),
+    ("holder-supporter-noun", "Finland is a strong supporter of the reassurance force.",
+     {("country", "Finland", "supports")}, None),
     # 3. stance by reference: nothing when it cannot be resolved, never a default "supports"
     ("reference-unresolved", "Our position on this has not changed, the minister said.", set(), None),
     # 4. mixed sentences: one claim, never opposes and supports together

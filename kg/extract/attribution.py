@@ -60,7 +60,8 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None) ->
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return None
         head = tok.head
-        if tok.dep_ in _GUARDED and passable is not None:
+        if tok.dep_ in _GUARDED and passable is not None and not (
+                tok.dep_ == "attr" and head.lemma_ in ("be", "remain", "become")):  # "X is a supporter of …"
             gate = head.head if head.dep_ == "prep" and tok.dep_ in ("pobj", "pcomp") else head
             if head.pos_ == "ADP" and head.dep_ == "prep":
                 gate = head.head
@@ -105,6 +106,9 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
     members = _members(state, tok, depth)
     if members:
         return members
+    group = _group_of(tok)
+    if group is not None:  # "Estonia is among the countries that have pledged troops"
+        return mentions_for(state, group, depth=depth + 1)
     for child in tok.children:  # "Prime Minister (appos: Ana Novak) reiterated": the named person
         cm = state.token_mention.get(child.i)
         if child.dep_ in ("appos", "compound") and cm is not None and cm.kind == "person":
@@ -181,6 +185,20 @@ def _role_token_ids(state: DocState) -> set[int]:
     """Tokens inside the spans where roles were found ("President of France Emmanuel Macron")."""
     spans = [(r.start_char, r.end_char) for r in state.roles]
     return {t.i for t in state.doc if any(a <= t.idx < b for a, b in spans)}
+
+
+def _group_of(tok: Token) -> Token | None:
+    """"X is among the countries …", "X is one of the countries …": the subject the group noun stands for."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("among", "of"):
+        return None
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ != "one":
+        return None
+    copula = anchor if anchor.lemma_ == "be" else anchor.head if anchor.dep_ in ("attr", "acomp") else None
+    if copula is None or copula.lemma_ != "be":
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
 
 
 def _members(state: DocState, tok: Token, depth: int) -> list[Mention]:

@@ -170,8 +170,7 @@ def _for_clause(tok: Token) -> bool:
 
 def _no_determiner(tok: Token) -> bool:
     """"no participation", "neither Oslo nor Lisbon": the noun phrase itself is negated."""
-    return any((c.dep_ == "det" and c.lower_ in ("no", "zero")) or (c.dep_ == "preconj" and c.lower_ == "neither")
-               for c in tok.children)
+    return any((c.dep_ in ("det", "preconj") and c.lower_ in ("no", "zero", "neither")) for c in tok.children)
 
 
 def _negated(tok: Token) -> bool:

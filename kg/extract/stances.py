@@ -161,7 +161,7 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
     concession = _concession(state, frame)
     if concession is not None:
         qual = Qualifiers(reason=_join(qual.reason, concession), condition=qual.condition, makes_conditional=True)
-    if (qual.makes_conditional and polarity == "supports") or (qual.exceptive and polarity == "opposes") or (
+    if (qual.makes_conditional and polarity in ("supports", "neutral")) or (qual.exceptive and polarity == "opposes") or (
             qual.timed and polarity in ("supports", "neutral")):  # "would consider monitors once a ceasefire holds"
         polarity = "conditional"  # "will not send troops after a ceasefire either" stays a refusal
     condition = qual.condition
