@@ -161,9 +161,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
     concession = _concession(state, frame)
     if concession is not None:
         qual = Qualifiers(reason=_join(qual.reason, concession), condition=qual.condition, makes_conditional=True)
-    if (qual.makes_conditional and polarity in ("supports", "neutral")) or (qual.exceptive and polarity == "opposes") or (
-            qual.timed and polarity in ("supports", "neutral")):  # "would consider monitors once a ceasefire holds"
-        polarity = "conditional"  # "will not send troops after a ceasefire either" stays a refusal
+    if _conditions(qual, polarity):
+        polarity = "conditional"
     condition = qual.condition
     if frame.cue.kind == "condition":
         condition = _condition_phrase(state, frame) or condition
@@ -278,6 +277,19 @@ def _called_it(state: DocState, sent: Span, frame: Frame) -> str | None:
             if c.dep_ == "prep" and c.lower_ == "as":
                 return phrase(state.doc, [t for p in c.children for t in p.subtree])
     return None
+
+
+def _conditions(qual: Qualifiers, polarity: str) -> bool:
+    """Whether the clause's condition makes the stance conditional.
+
+    Support and undecided stances become conditional on any stated condition ("would
+    consider monitors once a ceasefire holds"); a refusal only on an exceptive one ("will
+    not send troops unless there is a UN mandate"), so "will not send troops after a
+    ceasefire either" stays a refusal.
+    """
+    if polarity in ("supports", "neutral"):
+        return qual.makes_conditional or qual.timed
+    return polarity == "opposes" and qual.exceptive
 
 
 def _under_whether(tok: Token) -> bool:
