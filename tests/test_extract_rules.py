@@ -24,7 +24,7 @@ def _stance_set(text: str) -> set[tuple[str, str, str]]:
     ("Sweden is ready to deploy soldiers to Ukraine once a ceasefire is agreed.", ("Sweden", "conditional")),
     ("Italy has ruled out sending troops to Ukraine.", ("Italy", "opposes")),
     ("The Kremlin said it would never accept the deployment of Western troops in Ukraine.", ("Russia", "opposes")),
-    ("Norway would not rule out contributing troops to the force.", ("Norway", "neutral")),  # undecided: no condition is stated
+    ("Norway would not rule out contributing troops to the force.", ("Norway", "neutral")),
     ("Spain said it could only send troops if the United States provided a backstop.", ("Spain", "conditional")),
     ("Canada has not agreed to join the mission.", ("Canada", "neutral")),
     ("Italian Prime Minister Giorgia Meloni said sending Italian troops to Ukraine is not on the agenda.",
