@@ -77,12 +77,18 @@ CASES = [
     ("condition-especially-if-is-no-condition", "Russia said foreign soldiers in Ukraine would be legitimate targets, "
      "especially if they arrived before a peace deal.", {("country", "Russia", "opposes")},
      {("country", "Russia", "conditional")}),
+    ("condition-parliament-must-approve", "The Dutch government is willing to contribute troops, but parliament "
+     "must approve the mission.", {("country", "Netherlands", "conditional")}, {("country", "Netherlands", "supports")}),
     ("condition-refusal-stays", "Japan will not send troops to Ukraine after a ceasefire either.",
      {("country", "Japan", "opposes")}, {("country", "Japan", "conditional")}),
     # 6. reasons
     ("reason-purpose", "Italy will not deploy soldiers to Ukraine to avoid an escalation with Russia.",
      {("country", "Italy", "opposes")}, None),
+    ("negation-red-line", "Kremlin spokesman Dmitry Peskov said the presence of European troops in Ukraine would be "
+     "a red line for Moscow.", {("country", "Russia", "opposes")}, {("country", "Russia", "supports")}),
     # 7. hedging: neutral or conditional, not supports
+    ("hedge-reservations", "Austria has expressed reservations about deploying troops to Ukraine.",
+     {("country", "Austria", "neutral")}, {("country", "Austria", "supports"), ("country", "Austria", "opposes")}),
     ("hedge-may", "Swedish peacekeeping troops may be sent to Ukraine.", set(), {("country", "Sweden", "supports")}),
     ("hedge-possibility", "Putting Danish troops on the ground is just a possibility at this stage, Denmark said.",
      set(), {("country", "Denmark", "supports")}),

@@ -183,8 +183,12 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
 
 def _role_token_ids(state: DocState) -> set[int]:
     """Tokens inside the spans where roles were found ("President of France Emmanuel Macron")."""
-    spans = [(r.start_char, r.end_char) for r in state.roles]
-    return {t.i for t in state.doc if any(a <= t.idx < b for a, b in spans)}
+    cached = state.doc.user_data.get("kg_role_tokens")
+    if cached is None:  # roles are final before stances are looked for
+        spans = [(r.start_char, r.end_char) for r in state.roles]
+        cached = state.doc.user_data["kg_role_tokens"] = {
+            t.i for t in state.doc if any(a <= t.idx < b for a, b in spans)}
+    return cached
 
 
 def _group_of(tok: Token) -> Token | None:

@@ -232,6 +232,9 @@ def _requirement(state: DocState, sent: Span, frame: Frame) -> str | None:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lemma_.lower() in events:
                 return phrase(state.doc, list(subj.subtree))
+            if subj is not None and tok.dep_ == "conj" and tok.i > frame.top.i:
+                # "is willing to contribute troops, but parliament must approve the mission"
+                return phrase(state.doc, [t for t in tok.subtree if t.dep_ != "cc" or t.head.i != tok.i])
     return None
 
 
