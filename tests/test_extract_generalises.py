@@ -78,7 +78,8 @@ CASES = [
      "especially if they arrived before a peace deal.", {("country", "Russia", "opposes")},
      {("country", "Russia", "conditional")}),
     ("condition-parliament-must-approve", "The Dutch government is willing to contribute troops, but parliament "
-     "must approve the mission.", {("country", "Netherlands", "conditional")}, {("country", "Netherlands", "supports")}),
+     "must approve the mission.", {("country", "Netherlands", "conditional")},
+     {("country", "Netherlands", "supports")}),
     ("condition-refusal-stays", "Japan will not send troops to Ukraine after a ceasefire either.",
      {("country", "Japan", "opposes")}, {("country", "Japan", "conditional")}),
     # 6. reasons
