@@ -302,6 +302,9 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if tok.i in absorbed or cue.kind == "directive":
             continue
         if cue.kind != "condition" and not sentence_on_topic:
+            reference = _by_reference(state, tok, cue)
+            if reference is not None:
+                frames.append(reference)
             continue
         if any(a.i in directives for a in tok.ancestors):
             continue  # "lobbied the president to provide a backstop", "discussed deploying troops"
@@ -359,6 +362,28 @@ def is_question(sent: Span) -> bool:
     """"Will America participate?" asks, it states no stance."""
     text = sent.text.rstrip(" \n”\"'’")
     return text.endswith("?")
+
+
+def _by_reference(state: DocState, tok: Token, cue: Cue) -> Frame | None:
+    """"… proposed a peacekeeping force. Rossi dismissed the idea.": an evaluation of "the idea" / "the plan".
+
+    Called only for a sentence that is not itself on the subject but follows one that is,
+    in the same paragraph: a definite "the idea", "the plan", "the proposal" (or "it")
+    as the object of an evaluation refers to the force of the sentence before. Anything
+    else gives no frame (never a default stance).
+    """
+    if cue.kind != "evaluate" or cue.polarity not in ("supports", "opposes"):
+        return None
+    nouns = state.gazetteer.words("reference_noun")
+    for obj in tok.children:
+        definite = any(d.lower_ in ("the", "this", "that") for d in obj.children if d.dep_ == "det")
+        if obj.dep_ == "dobj" and ((obj.lemma_.lower() in nouns and definite) or obj.lower_ in ("it", "this")):
+            negated = _negated(tok)
+            polarity = cue.neg_polarity if negated else cue.polarity
+            if polarity not in ("supports", "opposes"):
+                return None
+            return Frame(top=tok, cue=cue, polarity=polarity, scope=cue.scope, tokens=[tok], negated=negated)
+    return None
 
 
 def _as_comment(tok: Token) -> bool:

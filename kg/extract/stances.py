@@ -43,7 +43,7 @@ def find_stances(state: DocState) -> None:
         if (here or (previous_on_topic and same_para)) and not is_question(sent):
             for frame in find_frames(state, sent, here):
                 state.stances.extend(_findings(state, sent, frame))
-        previous_on_topic, previous_para_end = here, sent.end_char
+        previous_on_topic, previous_para_end = here, _quote_bounds(sent)[1]  # a paragraph break may end it
     _reasons_from_next_sentence(state)
 
 
@@ -68,7 +68,7 @@ def _reasons_from_next_sentence(state: DocState) -> None:
         if idx + 1 >= len(sents):
             continue
         nxt = sents[idx + 1]
-        if "\n" in text[sents[idx].end_char:nxt.start_char] or _quote_bounds(nxt)[0] in with_stance:
+        if "\n" in text[_quote_bounds(sents[idx])[1]:nxt.start_char] or _quote_bounds(nxt)[0] in with_stance:
             continue
         subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         if subj is None:
