@@ -170,3 +170,12 @@ def test_reasons_are_distilled(text, cause):
     assert stances, "no stance found"
     assert stances[0].reason == cause
     assert len(stances[0].reason) < len(stances[0].quote)
+
+
+def test_party_of_another_country_sharing_a_name():
+    article = parse_article("Dutch Labour Party leader Frans Jansen said the Netherlands should not send troops to "
+                            "Ukraine.".encode(), "invented.txt")
+    found = extract_articles([article])[0]
+    assert [(r.person, r.role_type, r.country) for r in found.roles] == [("Frans Jansen", "party_leader", "NLD")]
+    # a recommendation by an opposition politician is his stance, not his country's
+    assert {(s.actor_type, s.actor, s.polarity) for s in found.stances} == {("person", "Frans Jansen", "opposes")}

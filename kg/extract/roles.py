@@ -209,6 +209,10 @@ def _assign(state: DocState, title: Title, holder: Mention | None, known: KnownP
         org = gaz.organisations.get(holder.key)
         if org is not None and org.kind == "party":
             role_type = "party_leader" if title.org_role_type == "organization_leader" else title.role_type
+            other = _demonym_before(state, holder)
+            if other is not None and other != org.country:
+                # "Dutch Labour Party leader": another country's party that shares the name
+                return role_type, other, None, 0.8
             return role_type, org.country, org.name, 0.9
         return title.org_role_type, None, holder.key, 0.9
     if holder is not None:
@@ -227,6 +231,14 @@ def _assign(state: DocState, title: Title, holder: Mention | None, known: KnownP
     if title.generic and country is None:
         return None, None, None, 0.0
     return title.role_type, country, None, 0.6 if country else 0.5
+
+
+def _demonym_before(state: DocState, mention: Mention) -> str | None:
+    """The country of a nationality adjective right before a mention ("Dutch | Labour Party")."""
+    before = state.token_mention.get(mention.start - 1)
+    if before is not None and before.kind == "country" and before.via == "demonym":
+        return before.key
+    return None
 
 
 def _context_country(state: DocState, span: Span) -> str | None:

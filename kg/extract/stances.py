@@ -182,6 +182,7 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
     scope = frame.scope
     speaker_person = next((m.key for m in speakers if m.kind == "person"), None)
     start, end = _quote_bounds(sent)
+    normative = _normative(frame)
     out: list[StanceFinding] = []
     for m in actors:
         reason = reason_override or _with_elaboration(state, sent, frame, m, qual)
@@ -193,6 +194,12 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
             if country and role_type in GOVERNMENT_ROLE_TYPES:
                 out.append(StanceFinding(Actor("country", country), polarity, own_scope, m.key, reason, condition,
                                          start, end, confidence - 0.05))
+        elif m.kind == "country" and speaker_person and (normative or _outside_government(state, speaker_person)):
+            # "opposition leader Roe said the country should not send troops": Roe's stance, not the country's
+            out.append(StanceFinding(Actor("person", speaker_person), polarity, own_scope, speaker_person, reason,
+                                     condition, start, end, confidence - 0.05))
+        elif m.kind == "country" and normative:
+            continue  # a recommendation with no one to hold it
         elif m.kind == "country":
             out.append(StanceFinding(Actor("country", m.key), polarity, own_scope, speaker_person, reason, condition,
                                      start, end, confidence))
@@ -280,6 +287,23 @@ def _called_it(state: DocState, sent: Span, frame: Frame) -> str | None:
             if c.dep_ == "prep" and c.lower_ == "as":
                 return phrase(state.doc, [t for p in c.children for t in p.subtree])
     return None
+
+
+_NORMATIVE = frozenset({"should", "ought"})
+#: Speakers who hold their own positions, never their country's: the opposition, parliamentarians.
+_OWN_VOICE_ROLES = frozenset({"party_leader", "legislator"})
+
+
+def _normative(frame: Frame) -> bool:
+    """"X should (not) send troops": a recommendation, the speaker's view of what X ought to do."""
+    heads = [frame.top, *frame.tokens]
+    heads += [t.head for t in heads if t.dep_ in ("xcomp", "acomp") and t.head.i != t.i]
+    return any(c.dep_ == "aux" and c.lower_ in _NORMATIVE for t in heads for c in t.children)
+
+
+def _outside_government(state: DocState, person: str) -> bool:
+    """A speaker whose known role is in parliament or a party, not in government."""
+    return _person_country(state, person)[1] in _OWN_VOICE_ROLES
 
 
 def _conditions(qual: Qualifiers, polarity: str) -> bool:
