@@ -173,8 +173,8 @@ def test_reasons_are_distilled(text, cause):
 
 
 def test_party_of_another_country_sharing_a_name():
-    article = parse_article("Dutch Labour Party leader Frans Jansen said the Netherlands should not send troops to "
-                            "Ukraine.".encode(), "invented.txt")
+    article = parse_article(b"Dutch Labour Party leader Frans Jansen said the Netherlands should not send troops to "
+                            b"Ukraine.", "invented.txt")
     found = extract_articles([article])[0]
     assert [(r.person, r.role_type, r.country) for r in found.roles] == [("Frans Jansen", "party_leader", "NLD")]
     # a recommendation by an opposition politician is his stance, not his country's
