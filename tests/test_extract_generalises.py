@@ -63,7 +63,7 @@ CASES = [
     ("reference-dismissed-the-idea", "France proposed sending a peacekeeping force to Ukraine. Italian Prime "
      "Minister Ana Rossi dismissed the idea.", {("person", "Ana Rossi", "opposes"), ("country", "Italy", "opposes")},
      {("country", "Italy", "supports")}),
-    ("reference-needs-the-same-paragraph", "France proposed sending a peacekeeping force to Ukraine.\n\nItaly backed "
+    ("reference-only-to-a-bare-idea", "France proposed sending a peacekeeping force to Ukraine.\n\nItaly backed "
      "the plan for new sanctions.", {("country", "France", "supports")}, {("country", "Italy", "supports")}),
     # 4. mixed sentences: one claim, never opposes and supports together
     ("mixed-refuse-but-offer", "Poland will not send its troops to Ukraine, but will provide logistical support to "

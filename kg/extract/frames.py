@@ -367,16 +367,18 @@ def is_question(sent: Span) -> bool:
 def _by_reference(state: DocState, tok: Token, cue: Cue) -> Frame | None:
     """"… proposed a peacekeeping force. Rossi dismissed the idea.": an evaluation of "the idea" / "the plan".
 
-    Called only for a sentence that is not itself on the subject but follows one that is,
-    in the same paragraph: a definite "the idea", "the plan", "the proposal" (or "it")
-    as the object of an evaluation refers to the force of the sentence before. Anything
-    else gives no frame (never a default stance).
+    Called only for a sentence that is not itself on the subject but follows one that is:
+    a bare, definite "the idea", "the plan", "the proposal" (or "it") as the object of an
+    evaluation refers to the force of the sentence before. Anything else gives no frame
+    (never a default stance).
     """
     if cue.kind != "evaluate" or cue.polarity not in ("supports", "opposes"):
         return None
     nouns = state.gazetteer.words("reference_noun")
     for obj in tok.children:
         definite = any(d.lower_ in ("the", "this", "that") for d in obj.children if d.dep_ == "det")
+        if any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound") for c in obj.children):
+            continue  # "the plan for new sanctions" is another plan
         if obj.dep_ == "dobj" and ((obj.lemma_.lower() in nouns and definite) or obj.lower_ in ("it", "this")):
             negated = _negated(tok)
             polarity = cue.neg_polarity if negated else cue.polarity

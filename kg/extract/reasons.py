@@ -104,6 +104,7 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
             continue
         text = phrase(doc, governed, skip=set(range(tok.i, tok.i + n)))
         consumed.update(t.i for t in governed)
+        consumed.update(range(tok.i, tok.i + n))  # the "as" inside "as long as" starts nothing
         if not text:
             continue
         if kind == "reason":

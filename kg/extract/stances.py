@@ -13,9 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.attribution import listed_with, mentions_for, speakers_for, subject_of
-from kg.extract.frames import Frame, cue_for, find_frames, is_question, on_topic
+from kg.extract.frames import Frame, cue_for, find_frames, is_question, is_topic, on_topic
 from kg.extract.reasons import Qualifiers, phrase, qualifiers
-from kg.extract.records import Actor, DocState, Mention, StanceFinding, doc_text
+from kg.extract.records import Actor, DocState, Mention, StanceFinding
 from kg.extract.roles import GOVERNMENT_ROLE_TYPES
 
 #: Verbs that only carry a noun cue ("has no plans to", "expressed scepticism about").
@@ -34,16 +34,15 @@ GENERIC_COMPLEMENTS = frozenset({"idea", "plan", "proposal", "possibility", "pro
 
 def find_stances(state: DocState) -> None:
     """Fill ``state.stances``."""
-    text = doc_text(state.doc)
     previous_on_topic = False
-    previous_para_end = -1
     for sent in state.sents:
         here = on_topic(state, sent)
-        same_para = previous_para_end >= 0 and "\n" not in text[previous_para_end:sent.start_char]
-        if (here or (previous_on_topic and same_para)) and not is_question(sent):
+        # the sentence after one on the subject is read too ("… a U.S. backstop was essential", "… dismissed the
+        # idea"), across a paragraph break: news paragraphs are often one sentence long
+        if (here or previous_on_topic) and not is_question(sent):
             for frame in find_frames(state, sent, here):
                 state.stances.extend(_findings(state, sent, frame))
-        previous_on_topic, previous_para_end = here, _quote_bounds(sent)[1]  # a paragraph break may end it
+        previous_on_topic = here
     _reasons_from_next_sentence(state)
 
 
@@ -53,11 +52,11 @@ _CONTINUING = frozenset({"he", "she", "it", "they", "we", "i", "this", "that"})
 def _reasons_from_next_sentence(state: DocState) -> None:
     """"Poland will not send troops. It cited the threat from Belarus.": the same speaker's next sentence.
 
-    A stance without a reason takes the reason phrase of the next sentence of its
-    paragraph when that sentence continues it (its subject is a pronoun, the actor or the
-    speaker) and states no stance of its own.
+    A stance without a reason takes the reason phrase of the next sentence (news
+    paragraphs are often one sentence, so across a paragraph break too) when that
+    sentence continues it (its subject is a pronoun, the actor or the speaker) and states
+    no stance of its own.
     """
-    text = doc_text(state.doc)
     sents = state.sents
     starts = [s.start_char for s in sents]
     with_stance = {f.start_char for f in state.stances}
@@ -68,7 +67,7 @@ def _reasons_from_next_sentence(state: DocState) -> None:
         if idx + 1 >= len(sents):
             continue
         nxt = sents[idx + 1]
-        if "\n" in text[_quote_bounds(sents[idx])[1]:nxt.start_char] or _quote_bounds(nxt)[0] in with_stance:
+        if _quote_bounds(nxt)[0] in with_stance:
             continue
         subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
         if subj is None:
@@ -161,6 +160,10 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
     concession = _concession(state, frame)
     if concession is not None:
         qual = Qualifiers(reason=_join(qual.reason, concession), condition=qual.condition, makes_conditional=True)
+    only = _only_under(state, frame)
+    if only is not None and polarity in ("supports", "neutral"):
+        qual = Qualifiers(reason=qual.reason, condition=_join(qual.condition, only), makes_conditional=True,
+                          timed=qual.timed, exceptive=True)
     if _conditions(qual, polarity):
         polarity = "conditional"
     condition = qual.condition
@@ -304,6 +307,22 @@ def _normative(frame: Frame) -> bool:
 def _outside_government(state: DocState, person: str) -> bool:
     """A speaker whose known role is in parliament or a party, not in government."""
     return _person_country(state, person)[1] in _OWN_VOICE_ROLES
+
+
+_ONLY_PREPS = frozenset({"under", "with", "within", "as", "in", "through"})
+
+
+def _only_under(state: DocState, frame: Frame) -> str | None:
+    """"would only participate … under a UN flag": "only" on the commitment restricts it to a condition."""
+    for tok in [frame.top, *frame.tokens]:
+        if not any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _ONLY_PREPS and c.i > tok.i:
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+                if objs and not any(is_topic(state, t) for o in objs for t in o.subtree):
+                    return phrase(state.doc, [c, *(t for o in objs for t in o.subtree)])
+    return None
 
 
 def _conditions(qual: Qualifiers, polarity: str) -> bool:
