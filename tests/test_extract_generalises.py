@@ -85,6 +85,10 @@ CASES = [
     ("condition-parliament-must-approve", "The Dutch government is willing to contribute troops, but parliament "
      "must approve the mission.", {("country", "Netherlands", "conditional")},
      {("country", "Netherlands", "supports")}),
+    ("condition-only-under", "Italy would only participate in a peacekeeping mission under a UN flag.",
+     {("country", "Italy", "conditional")}, {("country", "Italy", "supports")}),
+    ("condition-as-long-as", "Spain is open to sending troops as long as there is a ceasefire.",
+     {("country", "Spain", "conditional")}, {("country", "Spain", "supports")}),
     ("condition-refusal-stays", "Japan will not send troops to Ukraine after a ceasefire either.",
      {("country", "Japan", "opposes")}, {("country", "Japan", "conditional")}),
     # 6. reasons

@@ -309,7 +309,7 @@ def _outside_government(state: DocState, person: str) -> bool:
     return _person_country(state, person)[1] in _OWN_VOICE_ROLES
 
 
-_ONLY_PREPS = frozenset({"under", "with", "within", "as", "in", "through"})
+_ONLY_PREPS = frozenset({"under", "with", "within", "through"})
 
 
 def _only_under(state: DocState, frame: Frame) -> str | None:
@@ -317,7 +317,7 @@ def _only_under(state: DocState, frame: Frame) -> str | None:
     for tok in [frame.top, *frame.tokens]:
         if not any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
             continue
-        for c in tok.children:
+        for c in tok.subtree:
             if c.dep_ == "prep" and c.lower_ in _ONLY_PREPS and c.i > tok.i:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if objs and not any(is_topic(state, t) for o in objs for t in o.subtree):
