@@ -136,7 +136,7 @@ def query(
         output = call_with_deadline(
             lambda: run_query(target, text, name=name, params=params, allow_update=update),
             timeout, name or (sparql if text != sparql else "kg query"))
-    _print_output(output, fmt)
+        _print_output(output, fmt, target)
 
 
 @app.command()
@@ -251,8 +251,8 @@ def _print_query_list() -> None:
     _console().print(table)
 
 
-def _print_output(output, fmt: QueryFormat) -> None:
-    from kg.query import format_delimited, format_json, term_text
+def _print_output(output, fmt: QueryFormat, store) -> None:
+    from kg.query import format_delimited, format_json
 
     if output.kind == "update":
         _console(stderr=True).print("update applied")
@@ -267,12 +267,10 @@ def _print_output(output, fmt: QueryFormat) -> None:
     elif fmt is QueryFormat.tsv:
         sys.stdout.write(format_delimited(output, "\t"))
     else:
-        from rich.table import Table
+        from kg.tables import human_table, print_table, store_labeller
 
-        table = Table(*output.columns, caption=f"{len(output.rows)} rows")
-        for row in output.rows:
-            table.add_row(*[term_text(t) for t in row])
-        _console().print(table)
+        table = human_table(output.columns, output.rows, store_labeller(store))
+        print_table(_console(), table, f"{len(output.rows)} rows")
 
 
 #: Modules that add commands to ``app`` through their ``register(app)`` function.
