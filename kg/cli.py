@@ -59,6 +59,7 @@ class QueryFormat(StrEnum):
 class ExportFormat(StrEnum):
     ttl = "ttl"
     nq = "nq"
+    trig = "trig"
     jsonld = "jsonld"
     graphml = "graphml"
     gexf = "gexf"
@@ -199,21 +200,31 @@ def stats(
     _console().print(blocs)
 
 
-@app.command()
+def _export_help() -> str:
+    from kg.export_formats import EXPORT_FORMATS
+
+    lines = "\n".join(f"[bold]{name}[/bold] ({', '.join(exts)}): {what}\n"
+                      for name, (exts, what) in EXPORT_FORMATS.items())
+    return ("Export the store as RDF, or the positions network (networkx) as a graph file.\n\n"
+            "The format follows the -o extension unless -f names it; a mismatch is an error.\n\n"
+            f"{lines}\n"
+            "Example: kg export -o positions.gexf; kg export -f nq > backup.nq")
+
+
+@app.command(help=_export_help())
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF format.")] = ExportFormat.ttl,
+    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", show_default=False,
+                                                        help="Format (default: from the -o extension, else ttl).")]
+    = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the store as Turtle (union of graphs), N-Quads or JSON-LD, or the positions
-    network (networkx) as GraphML, GEXF or node-link JSON.
-
-    Example: kg export --format nq -o graph.nq; kg export --format graphml -o positions.graphml
-    """
     from kg.export import export_rdf
+    from kg.export_formats import export_format
 
+    name = export_format(fmt.value if fmt else None, str(output) if output else None)
     write = export_rdf
-    if fmt in (ExportFormat.graphml, ExportFormat.gexf, ExportFormat.json_graph):
+    if name in (ExportFormat.graphml, ExportFormat.gexf, ExportFormat.json_graph):
         from kg.analysis.export import write_graph
         from kg.analysis.graph import graph_from_store
 
@@ -222,10 +233,29 @@ def export(
 
     with open_for_cli(store, read_only=True, create=False) as target:
         if output is None:
-            write(target, fmt.value, sys.stdout.buffer)
+            write(target, name, sys.stdout.buffer)
         else:
-            with output.open("wb") as out:
-                write(target, fmt.value, out)
+            _write_atomically(output, lambda out: write(target, name, out))
+
+
+def _write_atomically(path: Path, fill) -> None:
+    """Write ``path`` through a temporary file beside it, so a failure leaves nothing half-written."""
+    import os
+    import tempfile
+
+    from kg.errors import InputError
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write here: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            fill(out)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:

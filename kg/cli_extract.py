@@ -26,6 +26,13 @@ class ExtractFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
     jsonl = "jsonl"
 
 
+class EvalFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
+    """Output formats of ``kg eval``."""
+
+    table = "table"
+    json = "json"
+
+
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or directories.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table or jsonl (one claim per line).")]
@@ -100,16 +107,21 @@ def ingest(
 def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of <article_id>.jsonl gold claims.")],
     articles: Annotated[list[Path], typer.Argument(help="Article files or directories to extract and score.")],
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f", help="table, or json for scripts and CI.")]
+    = EvalFormat.table,
 ) -> None:
     """Score extraction against gold claims: precision, recall and F1 for roles and stances.
 
-    Example: kg eval tests/gold seeds/articles
+    Example: kg eval tests/gold seeds/articles --format json
     """
     from rich.table import Table
 
     from kg.evaluate import evaluate
 
     report = evaluate(gold_dir, articles)
+    if fmt is EvalFormat.json:
+        sys.stdout.write(json.dumps(eval_json(report), ensure_ascii=False, indent=1) + "\n")
+        return
     table = Table("measure", "precision", "recall", "F1", "tp", "fp", "fn",
                   caption=f"{len(report.articles)} articles")
     for label, score in (("roles (person + country)", report.roles),
@@ -125,6 +137,18 @@ def eval_(
         out.print("missed (in the gold, not extracted):")
         for miss in report.missed:
             out.print(f"  {miss}", markup=False)
+
+
+def eval_json(report) -> dict:
+    """An :class:`kg.evaluate.EvalReport` as plain JSON data (scores, counts, misses)."""
+    def score(s) -> dict:
+        return {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+
+    return {"articles": len(report.articles), "roles": score(report.roles), "role_types": score(report.role_types),
+            "stances": score(report.stances),
+            "reasons": {"found": report.reasons_found, "expected": report.reasons_expected,
+                        "rate": report.reason_rate},
+            "missed": list(report.missed)}
 
 
 def _print_claims_tables(results) -> None:

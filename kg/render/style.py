@@ -191,3 +191,25 @@ def edge_style(data: dict) -> EdgeStyle:
     '#009E73'
     """
     return EDGE_STYLES.get(edge_category(data), FALLBACK_EDGE_STYLE)
+
+
+#: Node colours by the actor's position on the proposal (kg.analysis.positions), in legend order.
+POSITION_COLORS: dict[str, str] = {
+    "supports": "#009E73",
+    "conditional": "#E69F00",
+    "declines own troops": "#CC79A7",
+    "opposes the deployment": "#D55E00",
+    "mixed": "#0072B2",
+    "neutral": "#9E9E9E",
+}
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    """``#RRGGBB`` as integers.
+
+    Examples
+    --------
+    >>> rgb("#D55E00")
+    (213, 94, 0)
+    """
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
