@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
 STORE  ?= .kg/store
 
-.PHONY: demo test install test-deps browser bench lint clean notebooks docs
+.PHONY: demo test install test-deps browser bench lint clean notebooks docs screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ notebooks: $(VENV)/.notebooks-installed
 docs: $(VENV)/.notebooks-installed
 	$(VENV)/bin/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
 	  --output-dir docs/notebooks notebooks/*.ipynb
+
+# docs/graph.png, the README's picture of the graph page (Playwright + Debian chromium).
+screenshot: $(VENV)/.test-installed
+	$(KG) build --store $(STORE)
+	$(PY) docs/screenshot.py $(STORE) docs/graph.png
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py --quick --json benchmarks/latest.json
