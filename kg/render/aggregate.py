@@ -48,6 +48,9 @@ def aggregate_claims(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     >>> out = aggregate_claims(g)
     >>> sorted((d["scope"], d["count"], d["sources"]) for _, _, d in out.edges(data=True))
     [('deployment', 1, ['art-c']), ('own_troops', 2, ['art-a', 'art-b'])]
+    >>> again = aggregate_claims(out)
+    >>> sorted(again.edges(keys=True, data="count")) == sorted(out.edges(keys=True, data="count"))
+    True
     """
     import networkx as nx
 
@@ -56,10 +59,12 @@ def aggregate_claims(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         groups.setdefault(edge_group(u, v, data), []).append((str(key), data))
     out = nx.MultiDiGraph()
     out.add_nodes_from(graph.nodes(data=True))
-    for group, claims in groups.items():
+    for group, members in groups.items():
+        # an edge merged before stands for its claims (so merging twice changes nothing)
+        claims = [(key, claim) for key, data in members for claim in data.get("claims") or [data]]
         claims.sort(key=lambda item: (item[1].get("date") or "", item[0]))
-        latest = claims[-1][1]
-        key = claims[0][0] if len(claims) == 1 else "|".join(str(part) for part in group)
+        latest = {k: v for k, v in claims[-1][1].items() if k not in ("count", "claims", "sources")}
+        key = members[0][0] if len(members) == 1 else "|".join(str(part) for part in group)
         out.add_edge(group[0], group[1], key=key, **{
             **latest,
             "count": len(claims),
