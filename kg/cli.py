@@ -252,6 +252,9 @@ def _write_atomically(path: Path, fill) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             fill(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the export from other users
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

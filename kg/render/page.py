@@ -77,8 +77,11 @@ def source_options(graph: nx.MultiDiGraph) -> list[SourceOption]:
 
 
 def render_html(graph: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, positions: Positions | None = None,
-                engine: Engine = "auto") -> str:
-    """The page for ``graph``: layout, pyvis network and HTML in one call.
+                engine: Engine = "auto", proposal: str | None = None) -> str:
+    """The page for ``graph``: claims merged, layout, pyvis network and HTML in one call.
+
+    Actors are coloured by their position on ``proposal`` (a proposal node of ``graph``;
+    default: the one with the most stance claims).
 
     Examples
     --------
@@ -94,14 +97,14 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, positions
     drawn = aggregate_claims(graph)
     if positions is None:
         positions = node_positions(drawn, engine=engine)
-    proposal = main_proposal(drawn)
+    proposal = proposal or main_proposal(drawn)
     label = str(drawn.nodes[proposal].get("label") or proposal) if proposal is not None else ""
     return network_html(to_pyvis(drawn, positions, heading=title, proposal=proposal), sources=source_options(graph),
                         proposal_label=label)
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = DEFAULT_TITLE,
-               positions: Positions | None = None, engine: Engine = "auto") -> Path:
+               positions: Positions | None = None, engine: Engine = "auto", proposal: str | None = None) -> Path:
     """Write :func:`render_html` of ``graph`` to ``path`` (replaced whole, never half-written).
 
     Raises
@@ -109,7 +112,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: s
     InputError
         ``path`` cannot be written.
     """
-    html = render_html(graph, title=title, positions=positions, engine=engine)
+    html = render_html(graph, title=title, positions=positions, engine=engine, proposal=proposal)
     target = Path(path)
     # A temporary file next to the target, then a rename: readers never see half a page.
     # (Opened normally rather than with mkstemp, so the file gets the usual permissions.)
