@@ -54,3 +54,11 @@ def test_render_proposal_option(kg, seed_store_dir, tmp_path):
     good = kg("render", "-o", str(out), "--proposal", "reassurance-force", store=seed_store_dir)
     assert good.returncode == 0, good.stderr
     assert any(n["kg"]["position"] for n in page_data(out.read_text(encoding="utf-8"))["nodes"])
+
+
+def test_position_legend_escapes_the_proposal_label():
+    g = _graph()
+    g.nodes["force"]["label"] = "<script>alert(1)</script>"
+    html = render_html(g)
+    assert "<script>alert(1)</script>" not in html
+    assert "Position on &lt;script&gt;alert(1)&lt;/script&gt;" in html
