@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
 STORE  ?= .kg/store
 
-.PHONY: demo test install test-deps browser bench lint clean
+.PHONY: demo test install test-deps browser bench lint clean notebooks docs screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+$(VENV)/.notebooks-installed: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[notebooks]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -35,10 +39,32 @@ browser:
 demo: $(VENV)/.installed
 	$(KG) build --store $(STORE)
 	$(KG) stats --store $(STORE)
-	$(KG) query --store $(STORE) --name persons-roles
+	$(KG) ask --store $(STORE) "who opposes troop deployment and why"
+	@echo ""
+	@echo "next commands to try (after: . $(VENV)/bin/activate):"
+	@echo "  kg ask \"what is Poland's position on troop deployment\""
+	@echo "  kg query --name roles --param holder=Latvia"
+	@echo "  kg render -o graph.html        # the graph in a browser, offline"
+	@echo "  kg export -o positions.gexf    # for Gephi"
+	@echo "  make notebooks                 # the tutorials in Jupyter Lab"
 
 test: test-deps
 	$(PY) -m pytest -q -rs
+
+# Jupyter Lab on the tutorials (Ctrl-C stops it). JUPYTER_ARGS="--no-browser --port 8899" for a headless start.
+JUPYTER_ARGS ?=
+notebooks: $(VENV)/.notebooks-installed
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(JUPYTER_ARGS)
+
+# The tutorials executed, with their outputs, as HTML in docs/notebooks/ (the .ipynb stay output-free).
+docs: $(VENV)/.notebooks-installed
+	$(VENV)/bin/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
+	  --output-dir docs/notebooks notebooks/*.ipynb
+
+# docs/graph.png, the README's picture of the graph page (Playwright + Debian chromium).
+screenshot: $(VENV)/.test-installed
+	$(KG) build --store $(STORE)
+	$(PY) docs/screenshot.py $(STORE) docs/graph.png
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py --quick --json benchmarks/latest.json

@@ -161,14 +161,17 @@ def _open(browser, path: Path):
 
 def measure_ours(graph, browser, workdir: Path) -> dict:
     """Our settings, from layout to an interactive page, and a click's response."""
-    from kg.render.network import node_positions, to_pyvis
-    from kg.render.page import network_html, source_options
+    from kg.render.aggregate import aggregate_claims
+    from kg.render.network import node_positions
+    from kg.render.page import render_html
 
+    # as kg render does: claims merged per actor, proposal, polarity and scope, then laid out
     start, cpu = time.perf_counter(), time.process_time()
+    graph = aggregate_claims(graph)
     positions = node_positions(graph)
     layout_s, layout_cpu = time.perf_counter() - start, time.process_time() - cpu
     start, cpu = time.perf_counter(), time.process_time()
-    html = network_html(to_pyvis(graph, positions), sources=source_options(graph))
+    html = render_html(graph, positions=positions)
     path = workdir / "ours.html"
     path.write_text(html, encoding="utf-8")
     html_s, html_cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -313,6 +316,7 @@ def _report(result: dict) -> str:
     row("click -> details shown", ours["click_to_details_s"], "")
     row("requests leaving the page", ours["outside_requests"], b.get("outside_requests", ""))
     row("page size (MB)", f"{ours['html_mb']:.1f}", f"{b['html_mb']:.1f}" if b else "")
+    row("edges drawn (claims merged per actor/proposal/polarity/scope)", ours["page_edges"], "")
     cpu = ours["cpu_s"]
     lines.append(f"CPU time (what a busy machine does not inflate): layout {cpu['layout']:.2f} s, HTML "
                  f"{cpu['html']:.2f} s, browser main thread {cpu['browser_main_thread']:.2f} s, "
@@ -320,6 +324,8 @@ def _report(result: dict) -> str:
     if result["nodes"] >= 5000 and result["edges"] >= 10000:
         verdict = "met" if ours["seconds"] <= 3.0 else "NOT met"
         lines.append(f"target: ours <= 3 s at 5,000 nodes / 10,000 edges, layout included: {verdict}")
+        in_browser = "met" if ours["browser_interactive_s"] <= 3.0 else "NOT met"
+        lines.append(f"target: interactive in Chromium <= 3 s after opening the page: {in_browser}")
     return "\n".join(lines)
 
 

@@ -32,6 +32,23 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg (positions-kg) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """positions-kg command line."""
+
+
 class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -42,6 +59,7 @@ class QueryFormat(StrEnum):
 class ExportFormat(StrEnum):
     ttl = "ttl"
     nq = "nq"
+    trig = "trig"
     jsonld = "jsonld"
     graphml = "graphml"
     gexf = "gexf"
@@ -119,7 +137,7 @@ def query(
         output = call_with_deadline(
             lambda: run_query(target, text, name=name, params=params, allow_update=update),
             timeout, name or (sparql if text != sparql else "kg query"))
-    _print_output(output, fmt)
+        _print_output(output, fmt, target)
 
 
 @app.command()
@@ -182,21 +200,31 @@ def stats(
     _console().print(blocs)
 
 
-@app.command()
+def _export_help() -> str:
+    from kg.export_formats import EXPORT_FORMATS
+
+    lines = "\n".join(f"[bold]{name}[/bold] ({', '.join(exts)}): {what}\n"
+                      for name, (exts, what) in EXPORT_FORMATS.items())
+    return ("Export the store as RDF, or the positions network (networkx) as a graph file.\n\n"
+            "The format follows the -o extension unless -f names it; a mismatch is an error.\n\n"
+            f"{lines}\n"
+            "Example: kg export -o positions.gexf; kg export -f nq > backup.nq")
+
+
+@app.command(help=_export_help())
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF format.")] = ExportFormat.ttl,
+    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", show_default=False,
+                                                        help="Format (default: from the -o extension, else ttl).")]
+    = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
     store: StoreOption = None,
 ) -> None:
-    """Export the store as Turtle (union of graphs), N-Quads or JSON-LD, or the positions
-    network (networkx) as GraphML, GEXF or node-link JSON.
-
-    Example: kg export --format nq -o graph.nq; kg export --format graphml -o positions.graphml
-    """
     from kg.export import export_rdf
+    from kg.export_formats import export_format
 
+    name = export_format(fmt.value if fmt else None, str(output) if output else None)
     write = export_rdf
-    if fmt in (ExportFormat.graphml, ExportFormat.gexf, ExportFormat.json_graph):
+    if name in (ExportFormat.graphml, ExportFormat.gexf, ExportFormat.json_graph):
         from kg.analysis.export import write_graph
         from kg.analysis.graph import graph_from_store
 
@@ -205,10 +233,32 @@ def export(
 
     with open_for_cli(store, read_only=True, create=False) as target:
         if output is None:
-            write(target, fmt.value, sys.stdout.buffer)
+            write(target, name, sys.stdout.buffer)
         else:
-            with output.open("wb") as out:
-                write(target, fmt.value, out)
+            _write_atomically(output, lambda out: write(target, name, out))
+
+
+def _write_atomically(path: Path, fill) -> None:
+    """Write ``path`` through a temporary file beside it, so a failure leaves nothing half-written."""
+    import os
+    import tempfile
+
+    from kg.errors import InputError
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write here: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            fill(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the export from other users
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -234,8 +284,8 @@ def _print_query_list() -> None:
     _console().print(table)
 
 
-def _print_output(output, fmt: QueryFormat) -> None:
-    from kg.query import format_delimited, format_json, term_text
+def _print_output(output, fmt: QueryFormat, store) -> None:
+    from kg.query import format_delimited, format_json
 
     if output.kind == "update":
         _console(stderr=True).print("update applied")
@@ -250,12 +300,10 @@ def _print_output(output, fmt: QueryFormat) -> None:
     elif fmt is QueryFormat.tsv:
         sys.stdout.write(format_delimited(output, "\t"))
     else:
-        from rich.table import Table
+        from kg.tables import human_table, print_table, store_labeller
 
-        table = Table(*output.columns, caption=f"{len(output.rows)} rows")
-        for row in output.rows:
-            table.add_row(*[term_text(t) for t in row])
-        _console().print(table)
+        table = human_table(output.columns, output.rows, store_labeller(store))
+        print_table(_console(), table, f"{len(output.rows)} rows")
 
 
 #: Modules that add commands to ``app`` through their ``register(app)`` function.

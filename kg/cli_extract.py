@@ -26,6 +26,13 @@ class ExtractFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
     jsonl = "jsonl"
 
 
+class EvalFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
+    """Output formats of ``kg eval``."""
+
+    table = "table"
+    json = "json"
+
+
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or directories.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="table or jsonl (one claim per line).")]
@@ -95,13 +102,6 @@ def ingest(
                  f"{report.failed} failed; {report.claims} claims loaded")
     if report.done == 0:
         raise typer.Exit(1)
-
-
-class EvalFormat(str, Enum):  # noqa: UP042 - typer needs a str Enum
-    """Output formats of ``kg eval``."""
-
-    table = "table"
-    json = "json"
 
 
 class Split(str, Enum):  # noqa: UP042 - typer needs a str Enum

@@ -29,6 +29,9 @@ def render(
                                                  show_default=False)] = None,
     until: Annotated[Optional[str], typer.Option(help="Only claims dated on or before (YYYY-MM-DD).",
                                                  show_default=False)] = None,
+    proposal: Annotated[Optional[str], typer.Option(
+        help="Colour actors by their position on this proposal (IRI, name or identifier); "
+             "default: the one with the most stances.", show_default=False)] = None,
     max_nodes: Annotated[Optional[int], typer.Option(
         "--max-nodes", help="Draw only the N best-connected nodes.", show_default=False)] = None,
     store: StoreOption = None,
@@ -58,12 +61,26 @@ def render(
     if max_nodes is not None:
         graph = top_nodes(graph, max_nodes)
     title = DEFAULT_TITLE + _filters_text(query, polarity, source, since, until, title=True)
-    write_html(graph, output, title=title)
+    write_html(graph, output, title=title, proposal=_proposal_node(graph, proposal) if proposal else None)
     kept = f" (the {graph.number_of_nodes():,} best connected of {total:,})" if graph.number_of_nodes() < total else ""
     console(stderr=True).print(
         f"wrote {output}: {graph.number_of_nodes():,} nodes{kept}, {graph.number_of_edges():,} edges",
         markup=False,
     )
+
+
+def _proposal_node(graph, wanted: str) -> str:
+    """The proposal node ``wanted`` names: its IRI, its label or the IRI's last segment (any case)."""
+    from kg.errors import UsageError
+
+    proposals = {n: d for n, d in graph.nodes(data=True) if d.get("type") == "proposal"}
+    key = wanted.strip().casefold()
+    for node, data in sorted(proposals.items()):
+        if key in (str(node).casefold(), str(data.get("label") or "").casefold(),
+                   str(node).rstrip("/").rsplit("/", 1)[-1].casefold()):
+            return node
+    known = ", ".join(sorted(str(d.get("label") or n) for n, d in proposals.items())) or "none"
+    raise UsageError(f"--proposal {wanted!r}: no such proposal in the graph (known: {known})")
 
 
 def _parse_day(option: str, value: str | None) -> dt.date | None:

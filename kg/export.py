@@ -1,4 +1,4 @@
-"""Writing the store out as RDF (Turtle, N-Quads, JSON-LD)."""
+"""Writing the store out as RDF (Turtle, N-Quads, TriG, JSON-LD)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import BinaryIO
 from kg.errors import UsageError
 from kg.store import EmbeddedStore, Store
 
-RDF_EXPORT_FORMATS = {"ttl": "TURTLE", "nq": "N_QUADS", "jsonld": "JSON_LD"}
+RDF_EXPORT_FORMATS = {"ttl": "TURTLE", "nq": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD"}
 PREFIXES = {
     "kg": "https://w3id.org/positions-kg/ns#",
     "id": "https://w3id.org/positions-kg/id/",
@@ -21,8 +21,10 @@ PREFIXES = {
 def export_rdf(store: Store, fmt: str, out: BinaryIO) -> None:
     """Serialise the whole store to ``out``.
 
-    ``ttl`` writes the union of the named graphs (graph names are lost), ``nq`` keeps
-    every quad with its graph, ``jsonld`` writes named graphs as JSON-LD.
+    ``ttl`` writes the union of the named graphs (graph names are lost), ``nq`` and ``trig``
+    keep every quad with its graph, ``jsonld`` writes the union compacted with a ``@context``
+    for the ``kg:`` vocabulary and the other prefixes (any JSON-LD reader, even one without
+    named graphs, reads every triple).
 
     Raises
     ------
@@ -36,16 +38,47 @@ def export_rdf(store: Store, fmt: str, out: BinaryIO) -> None:
     rdf_format = getattr(ox.RdfFormat, RDF_EXPORT_FORMATS[fmt])
     quads = _quads(store)
     if fmt == "ttl":
-        seen = set()
-        triples = []
-        for q in quads:
-            t = ox.Triple(q.subject, q.predicate, q.object)
-            if t not in seen:
-                seen.add(t)
-                triples.append(t)
-        ox.serialize(triples, out, format=rdf_format, prefixes=PREFIXES)
+        ox.serialize(_union(quads), out, format=rdf_format, prefixes=PREFIXES)
+    elif fmt == "jsonld":
+        out.write(compact_jsonld(_union(quads)))
+    elif fmt == "trig":
+        ox.serialize(quads, out, format=rdf_format, prefixes=PREFIXES)
     else:
         ox.serialize(quads, out, format=rdf_format)
+
+
+def compact_jsonld(triples: list) -> bytes:
+    """Oxigraph triples as compacted JSON-LD with ``PREFIXES`` as its ``@context``.
+
+    Examples
+    --------
+    >>> import json, pyoxigraph as ox
+    >>> t = ox.Triple(ox.NamedNode(PREFIXES["id"] + "x"), ox.NamedNode(PREFIXES["kg"] + "polarity"),
+    ...               ox.Literal("opposes"))
+    >>> doc = json.loads(compact_jsonld([t]))
+    >>> doc["@context"]["kg"], doc["@id"], doc["kg:polarity"]
+    ('https://w3id.org/positions-kg/ns#', 'id:x', 'opposes')
+    """
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph.serialize(format="json-ld", context=dict(PREFIXES), indent=1, encoding="utf-8")
+
+
+def _union(quads: list) -> list:
+    """The distinct triples of ``quads``, in first-seen order."""
+    import pyoxigraph as ox
+
+    seen = set()
+    triples = []
+    for q in quads:
+        t = ox.Triple(q.subject, q.predicate, q.object)
+        if t not in seen:
+            seen.add(t)
+            triples.append(t)
+    return triples
 
 
 def _quads(store: Store) -> list:

@@ -55,15 +55,17 @@ def test_curated_claims_decide_a_countrys_position():
 def test_agreement_weights_same_scope_more():
     positions = country_positions(_star())
     weights = {tuple(sorted((u, v))): w for u, v, w in agreement_graph(positions).edges(data="weight")}
-    assert weights[("GRC", "POL")] == 1.5 and weights[("POL", "RUS")] == 1.0
+    assert weights[("FRA", "GBR")] == 1.5 and weights[("GRC", "POL")] == 1.5
     assert ("FRA", "POL") not in weights
+    assert ("POL", "RUS") not in weights  # declining own troops is not opposing the deployment
 
 
 def test_blocs_group_countries_with_the_same_positions():
     blocs = stance_blocs(_star())
     members = [set(b.members) for b in blocs]
-    assert {"POL", "GRC", "RUS"} in members and {"FRA", "GBR"} in members
-    assert dict(blocs[0].positions) == {"force": "opposes"}
+    assert {"POL", "GRC"} in members and {"FRA", "GBR"} in members and {"RUS"} in members
+    positions = {b.members: dict(b.positions)["force"] for b in blocs}
+    assert positions[("GRC", "POL")] == "declines own troops" and positions[("RUS",)] == "opposes the deployment"
     assert stance_blocs(_star()) == blocs  # seeded: the same every time
 
 
@@ -74,6 +76,7 @@ def test_blocs_on_the_seeds(seed_store):
     assert {"Latvia", "Finland", "Netherlands"} <= by_member["Latvia"]
     assert {"France", "United Kingdom"} <= by_member["France"]
     assert "Poland" not in by_member["France"]
+    assert "Russian Federation" not in by_member["Poland"]  # the two kinds of opposition stay apart
 
 
 def test_agreement_graph_of_no_countries_is_empty():

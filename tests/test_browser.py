@@ -90,12 +90,21 @@ def seeds_page_file(kg, seed_store_dir: Path, tmp_path_factory: pytest.TempPathF
 
 
 @pytest.fixture(scope="module")
-def seeds_graph(seed_store_dir: Path):
+def claims_graph(seed_store_dir: Path):
+    """The seeds' positions graph: one edge per claim."""
     from kg.analysis.graph import graph_from_store
     from kg.store import open_store
 
     with open_store(str(seed_store_dir), read_only=True) as store:
         return graph_from_store(store)
+
+
+@pytest.fixture(scope="module")
+def seeds_graph(claims_graph):
+    """The graph the page draws: claims merged per actor, proposal, polarity and scope."""
+    from kg.render.aggregate import aggregate_claims
+
+    return aggregate_claims(claims_graph)
 
 
 def test_seeds_page_shows_every_person_country_and_stance_offline(open_page, seeds_page_file, seeds_graph):
@@ -176,7 +185,7 @@ def test_filters_change_what_is_shown_not_the_data(open_page, seeds_page_file, s
 
     opened.page.check('input[data-filter="category"][value="supports"]')
     source = next(d["source"] for *_, d in seeds_graph.edges(data=True) if d["kind"] == "stance")
-    from_source = sum(1 for *_, d in seeds_graph.edges(data=True) if d.get("source") == source)
+    from_source = sum(1 for *_, d in seeds_graph.edges(data=True) if source in d["sources"])
     opened.page.select_option("#kg-source", source)
     assert opened.evaluate("network.body.data.edges.length") == from_source
 
@@ -247,3 +256,76 @@ def test_injected_article_text_runs_nothing_and_shows_as_text(open_page, injecti
     assert page.locator("script").count() == 3  # the data block, vis-network and our own
     assert opened.errors == [] and opened.outside == []
 
+
+
+# ---- issue 15: colour by position, merged claims, scope, re-layout after filtering, PNG ----
+
+def test_actors_are_coloured_by_their_position_on_the_proposal(open_page, seeds_page_file, claims_graph):
+    from kg.analysis.positions import actor_positions
+    from kg.render.network import main_proposal
+    from kg.render.style import POSITION_COLORS
+
+    expected = actor_positions(claims_graph, main_proposal(claims_graph))
+    opened = open_page(seeds_page_file)
+    drawn = opened.evaluate("(ids) => ids.map((id) => [nodes.get(id).kg.position, nodes.get(id).color.background])",
+                            list(expected))
+    assert [p for p, _ in drawn] == list(expected.values())
+    assert all(colour == POSITION_COLORS[p] for p, colour in drawn)
+    # the two kinds of opposition are told apart, each in its own colour, in the legend too
+    assert {"declines own troops", "opposes the deployment"} <= set(expected.values())
+    legend = opened.page.inner_text("#kg-legend")
+    assert "declines own troops" in legend and "opposes the deployment" in legend
+
+
+def test_one_edge_per_actor_proposal_polarity_scope_wider_with_more_claims(open_page, seeds_page_file, seeds_graph):
+    opened = open_page(seeds_page_file)
+    drawn = opened.evaluate("edges.get().map((e) => [e.from, e.to, e.kg.category, e.kg.scope, e.kg.count, e.width,"
+                            " e.kg.tip.filter(([f]) => f.startsWith('Claim ')).length, !!e.dashes])")
+    stances = [d for d in drawn if d[2] in ("supports", "opposes", "conditional", "neutral")]
+    groups = [(u, v, c, s) for u, v, c, s, *_ in stances]
+    assert len(groups) == len(set(groups))  # no two drawn edges for the same actor, proposal, polarity, scope
+    merged = [d for d in stances if d[4] > 1]
+    single = [d for d in stances if d[4] == 1]
+    assert merged and single
+    assert all(d[6] == min(d[4], 12) for d in merged)  # the tooltip lists the claims
+    assert min(d[5] for d in merged) > max(d[5] for d in single if d[2] == merged[0][2]) - 1e-9
+    assert all(d[7] == (d[3] == "own_troops") for d in stances)  # scope as the line style
+    assert sum(d[4] for d in drawn) == sum(d["count"] for *_, d in seeds_graph.edges(data=True))
+
+
+def test_layout_is_recomputed_after_filtering_and_restored_on_reset(open_page, seeds_page_file):
+    opened = open_page(seeds_page_file)
+    before = opened.evaluate("network.getPositions()")
+    opened.page.uncheck('input[data-filter="type"][value="article"]')
+    opened.page.wait_for_function("document.body.dataset.layout === '1'", timeout=20_000)
+    after = opened.evaluate("network.getPositions()")
+    shown = opened.evaluate("network.body.data.nodes.getIds()")
+    moved = [n for n in shown if (before[n]["x"], before[n]["y"]) != (after[n]["x"], after[n]["y"])]
+    assert len(moved) > len(shown) // 2
+    # the view is fitted to what is shown: every node inside the canvas
+    inside = opened.evaluate("""(ids) => { const box = document.getElementById('kg-network').getBoundingClientRect();
+        return ids.every((id) => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+          return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height; }); }""", shown)
+    assert inside
+    opened.page.click("#kg-reset")
+    opened.page.wait_for_function("document.body.dataset.layout === '2'", timeout=20_000)
+    restored = opened.evaluate("network.getPositions()")
+    assert all(abs(restored[n]["x"] - before[n]["x"]) < 1e-6 for n in before)
+    assert opened.errors == []
+
+
+def test_save_png_button_downloads_the_view(open_page, seeds_page_file, tmp_path):
+    opened = open_page(seeds_page_file)
+    with opened.page.expect_download() as info:
+        opened.page.click("#kg-png")
+    download = info.value
+    assert download.suggested_filename.endswith(".png")
+    target = tmp_path / "view.png"
+    download.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    canvas = opened.evaluate("[document.querySelector('#kg-network canvas').width,"
+                             " document.querySelector('#kg-network canvas').height]")
+    assert [width, height] == canvas
+    assert opened.outside == [] and opened.errors == []

@@ -4,8 +4,11 @@ Each country's position on each proposal is read from the stance edges of the po
 graph (:func:`kg.analysis.graph.graph_from_store`): its latest curated claim, else its
 latest extracted one, as ``kg ask`` decides. Two countries agree on a proposal when they
 take the same polarity (weight 1), and a little more when the scope is the same too
-(weight 0.5: refusing one's own troops is not opposing the deployment as such). The
-blocs are the Louvain communities of that weighted agreement graph, with a fixed seed.
+(weight 0.5). Refusing one's own troops is not opposing the deployment as such, so two
+kinds of opposition do not agree at all (Poland, which sends none of its own troops, is
+not in a bloc with Russia, which opposes the force). The blocs are the Louvain
+communities of that weighted agreement graph, with a fixed seed; their shared positions
+name the kind of opposition (``declines own troops``, ``opposes the deployment``).
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ def agreement_graph(positions: dict[str, dict[str, Position]]) -> nx.Graph:
     >>> p = {"a": {"x": Position("opposes", "own_troops", None, None)},
     ...      "b": {"x": Position("opposes", "deployment", None, None)},
     ...      "c": {"x": Position("supports", None, None, None)}}
+    >>> p["d"] = {"x": Position("opposes", "own_troops", None, None)}
     >>> sorted(agreement_graph(p).edges(data="weight"))
-    [('a', 'b', 1.0)]
+    [('a', 'd', 1.5)]
     """
     import networkx as nx
 
@@ -91,7 +95,7 @@ def agreement_graph(positions: dict[str, dict[str, Position]]) -> nx.Graph:
         weight = 0.0
         for proposal in sorted(set(positions[a]) & set(positions[b])):
             pa, pb = positions[a][proposal], positions[b][proposal]
-            if pa.polarity == pb.polarity:
+            if pa.polarity == pb.polarity and (pa.polarity != "opposes" or pa.scope == pb.scope):
                 weight += SAME_POLARITY + (SAME_SCOPE if pa.scope == pb.scope else 0.0)
         if weight > 0:
             graph.add_edge(a, b, weight=weight)
@@ -107,9 +111,9 @@ def stance_blocs(graph: nx.MultiDiGraph, *, seed: int = 0) -> list[Bloc]:
     >>> g = nx.MultiDiGraph(); g.add_node("p", type="proposal", label="P")
     >>> for c, polarity in (("POL", "opposes"), ("GRC", "opposes"), ("FRA", "supports")):
     ...     g.add_node(c, type="country", label=c)
-    ...     _ = g.add_edge(c, "p", key=c, kind="stance", polarity=polarity, method="curated")
+    ...     _ = g.add_edge(c, "p", key=c, kind="stance", polarity=polarity, scope="own_troops", method="curated")
     >>> [(b.labels, b.positions) for b in stance_blocs(g)]
-    [(('GRC', 'POL'), (('P', 'opposes'),)), (('FRA',), (('P', 'supports'),))]
+    [(('GRC', 'POL'), (('P', 'declines own troops'),)), (('FRA',), (('P', 'supports'),))]
     """
     import networkx as nx
 
@@ -128,10 +132,14 @@ def stance_blocs(graph: nx.MultiDiGraph, *, seed: int = 0) -> list[Bloc]:
 
 
 def _shared_positions(graph: nx.MultiDiGraph, positions: list[dict[str, Position]]) -> tuple[tuple[str, str], ...]:
-    """Per proposal, the polarity most members take (ties: alphabetical), as (proposal label, polarity)."""
+    """Per proposal, the position most members take (ties: alphabetical), as (proposal label, position):
+    the polarity, or for opposition its kind (kg.analysis.positions)."""
+    from kg.analysis.positions import classify
+
     shared = []
     for proposal in sorted({p for member in positions for p in member}):
-        counts = Counter(member[proposal].polarity for member in positions if proposal in member)
+        counts = Counter(classify([(m.polarity, m.scope)]) if m.polarity == "opposes" else m.polarity
+                         for member in positions if proposal in member for m in [member[proposal]])
         polarity = min(counts, key=lambda pol: (-counts[pol], pol))
         shared.append((str(graph.nodes[proposal].get("label", proposal)), polarity))
     return tuple(shared)

@@ -3,6 +3,10 @@
 GraphML and GEXF hold only scalar attributes: lists (reasons, conditions) are joined with
 ``"; "`` and missing values are left out. Node-link JSON keeps lists as lists. Nodes and
 edges are written in a sorted order, so that the same store gives the same file.
+
+GEXF is static: the quote offsets are plain attributes ``quote_start``/``quote_end`` (GEXF
+reads ``start``/``end`` as time), and ``viz`` colours and sizes show the node type, the
+actor's position on the proposal (kg.analysis.positions) and the stance polarity.
 """
 
 from __future__ import annotations
@@ -56,6 +60,40 @@ def _scalars(data: dict) -> dict:
     return out
 
 
+def gexf_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """:func:`scalar_graph` with offsets renamed, a ``position`` per actor and ``viz`` styles.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("c", type="country"); g.add_node("p", type="proposal")
+    >>> _ = g.add_edge("c", "p", key="k", kind="stance", polarity="opposes", scope="deployment", start=3, end=9)
+    >>> out = gexf_graph(g)
+    >>> out.nodes["c"]["position"], out.nodes["c"]["viz"]["color"], sorted(out.edges["c", "p", "k"])[-3:]
+    ('opposes the deployment', {'r': 213, 'g': 94, 'b': 0, 'a': 1.0}, ['quote_start', 'scope', 'viz'])
+    """
+    from kg.analysis.positions import actor_positions
+    from kg.render.style import POSITION_COLORS, edge_style, node_style, rgb
+
+    out = scalar_graph(graph)
+    positions = actor_positions(graph)
+    for node, data in out.nodes(data=True):
+        style = node_style(data.get("type"))
+        if positions.get(node):
+            data["position"] = positions[node]
+        r, g, b = rgb(POSITION_COLORS.get(positions.get(node) or "", style.color))
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0},
+                       "size": float(style.size) * (1 + out.degree(node)) ** 0.5}
+    for _, _, data in out.edges(data=True):
+        for name in ("start", "end"):
+            if name in data:
+                data[f"quote_{name}"] = data.pop(name)
+        style = edge_style(data)
+        r, g, b = rgb(style.color)
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "thickness": style.width}
+    return out
+
+
 def node_link(graph: nx.MultiDiGraph) -> dict:
     """The graph as node-link JSON data (``{"directed", "multigraph", "graph", "nodes", "edges"}``).
 
@@ -88,7 +126,7 @@ def write_graph(graph: nx.MultiDiGraph, fmt: str, out: BinaryIO) -> None:
     if fmt == "graphml":
         nx.write_graphml(scalar_graph(graph), out, encoding="utf-8")
     elif fmt == "gexf":
-        nx.write_gexf(scalar_graph(graph), out, encoding="utf-8")
+        nx.write_gexf(gexf_graph(graph), out, encoding="utf-8")
     elif fmt == "json-graph":
         text = json.dumps(node_link(graph), ensure_ascii=False, sort_keys=True, indent=1)
         out.write((text + "\n").encode("utf-8"))

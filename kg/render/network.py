@@ -1,10 +1,12 @@
 """From a positions graph (networkx) to a pyvis ``Network`` ready to be written as a page.
 
-Each graph node becomes one vis node and each graph edge (one claim) one vis edge,
-so the page's ``nodes`` and ``edges`` DataSets count what the graph counts. Besides
-vis's own options, every item carries a ``kg`` object the page reads for its
-filters and tooltips: ``type`` for nodes; ``category`` (polarity or kind),
-``source`` and ``color`` for edges; ``tip`` (plain-text lines) for both.
+Each graph node becomes one vis node and each graph edge one vis edge (the page merges
+claims first, :mod:`kg.render.aggregate`, so an edge may stand for ``count`` claims and is
+drawn wider). Besides vis's own options, every item carries a ``kg`` object the page
+reads for its filters and tooltips: ``type`` and ``position`` (the actor's position on
+the proposal, :mod:`kg.analysis.positions`, which also gives its colour) for nodes;
+``category`` (polarity or kind), ``scope`` (drawn as the line style), ``count``,
+``sources`` and ``color`` for edges; ``tip`` (plain-text lines) for both.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from kg.render.layout import Box, Engine, Positions, layout_positions, remove_ov
 from kg.render.style import (
     FALLBACK_NODE_STYLE,
     NODE_STYLES,
+    POSITION_COLORS,
+    SCOPE_DASHES,
+    claims_width,
     edge_category,
     edge_style,
     layout_length,
     node_style,
 )
-from kg.render.tooltips import edge_tooltip, node_tooltips
+from kg.render.tooltips import claims_tooltip, node_tooltips
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -123,7 +128,26 @@ def vis_options(*, large: bool) -> dict:
     }
 
 
-def to_pyvis(graph: nx.MultiDiGraph, positions: Positions | None = None, *, heading: str = "") -> Network:
+def main_proposal(graph: nx.MultiDiGraph) -> str | None:
+    """The proposal with the most stance claims (ties: the smallest key), or None.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph([("a", "p", {"kind": "stance"}), ("b", "p", {"kind": "stance", "count": 2}),
+    ...                      ("a", "q", {"kind": "stance"})])
+    >>> main_proposal(g)
+    'p'
+    """
+    counts: Counter[str] = Counter()
+    for _, target, data in graph.edges(data=True):
+        if data.get("kind") == "stance":
+            counts[target] += data.get("count", 1)
+    return min(counts, key=lambda p: (-counts[p], str(p))) if counts else None
+
+
+def to_pyvis(graph: nx.MultiDiGraph, positions: Positions | None = None, *, heading: str = "",
+             proposal: str | None = None) -> Network:
     """A pyvis ``Network`` with one node per graph node and one edge per graph edge.
 
     Parameters
@@ -134,6 +158,8 @@ def to_pyvis(graph: nx.MultiDiGraph, positions: Positions | None = None, *, head
         Node -> (x, y) in pixels; :func:`node_positions` when not given.
     heading : str
         The page's title.
+    proposal : str, optional
+        Colour actors by their position on this proposal (default: :func:`main_proposal`).
 
     Examples
     --------
@@ -157,8 +183,11 @@ def to_pyvis(graph: nx.MultiDiGraph, positions: Positions | None = None, *, head
     # pyvis's add_node/add_edge look ids up in lists (0.8 s at 5,000 nodes and 10,000
     # edges); graph keys are unique already, so records are appended as add_node does.
     tips = node_tooltips(graph)
+    from kg.analysis.positions import actor_positions
+
+    stands = actor_positions(graph, proposal or main_proposal(graph))
     for node, data in graph.nodes(data=True):
-        _append_node(net, node, data, positions[node], tips[node])
+        _append_node(net, node, data, positions[node], tips[node], stands.get(node))
     parallel = Counter(frozenset((u, v)) for u, v in graph.edges())
     seen: Counter[frozenset] = Counter()
     for u, v, key, data in graph.edges(keys=True, data=True):
@@ -169,17 +198,25 @@ def to_pyvis(graph: nx.MultiDiGraph, positions: Positions | None = None, *, head
         if bend and str(u) > str(v):  # sides are relative to the direction: mirror reversed edges
             bend["type"] = "curvedCCW" if bend["type"] == "curvedCW" else "curvedCW"
         labels = (graph.nodes[u].get("label", u), graph.nodes[v].get("label", v))
-        _append_edge(net, u, v, str(key), data, bend, edge_tooltip(data, *labels), not large)
+        _append_edge(net, u, v, str(key), data, bend, claims_tooltip(data, *labels), not large)
     return net
 
 
-def _append_node(net: Network, node: str, data: dict, xy: tuple[float, float], tip: list) -> None:
+def _append_node(net: Network, node: str, data: dict, xy: tuple[float, float], tip: list,
+                 position: str | None) -> None:
     from pyvis.node import Node
 
     style = node_style(data.get("type"))
+    extra = {}
+    if position in POSITION_COLORS:  # an actor: coloured by its position, shaped by its type
+        fill = POSITION_COLORS[position]
+        extra["color"] = {"background": fill, "border": style.border,
+                          "highlight": {"background": fill, "border": "#000000"},
+                          "hover": {"background": fill, "border": "#000000"}}
+        tip = [*tip[:2], ("Position", position), *tip[2:]]
     record = Node(
         node, style.shape, label=short_label(data.get("label") or node), group=style.name,
-        x=xy[0], y=xy[1], kg={"type": style.name, "tip": tip},
+        x=xy[0], y=xy[1], kg={"type": style.name, "position": position or "", "tip": tip}, **extra,
     ).options
     net.nodes.append(record)
     net.node_ids.append(node)
@@ -214,7 +251,15 @@ def _append_edge(net: Network, u: str, v: str, key: str, data: dict, bend: dict 
 
     style = edge_style(data)
     options = style.vis_options(dashed=dashed)
+    count = data.get("count", 1)
+    options["width"] = claims_width(style.width, count)
+    if data.get("kind") == "stance" and dashed:
+        options.pop("dashes", None)
+        if SCOPE_DASHES.get(data.get("scope") or ""):
+            options["dashes"] = list(SCOPE_DASHES[data["scope"]])
     if bend:
         options["smooth"] = bend
-    kg = {"category": edge_category(data), "source": data.get("source") or "", "color": style.color, "tip": tip}
+    sources = data.get("sources") or ([data["source"]] if data.get("source") else [])
+    kg = {"category": edge_category(data), "scope": data.get("scope") or "", "count": count,
+          "sources": sources, "color": style.color, "tip": tip}
     net.edges.append(Edge(u, v, directed=True, id=key, kg=kg, **options).options)

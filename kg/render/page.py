@@ -24,8 +24,16 @@ from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.render.layout import Engine, Positions
-from kg.render.network import node_positions, short_label, to_pyvis
-from kg.render.style import EDGE_STYLES, FALLBACK_EDGE_STYLE, FALLBACK_NODE_STYLE, NODE_STYLES
+from kg.render.network import main_proposal, node_positions, short_label, to_pyvis
+from kg.render.style import (
+    EDGE_STYLES,
+    FALLBACK_EDGE_STYLE,
+    FALLBACK_NODE_STYLE,
+    NODE_STYLES,
+    POSITION_COLORS,
+    SCOPE_DASHES,
+    SCOPE_LABELS,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,8 +77,11 @@ def source_options(graph: nx.MultiDiGraph) -> list[SourceOption]:
 
 
 def render_html(graph: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, positions: Positions | None = None,
-                engine: Engine = "auto") -> str:
-    """The page for ``graph``: layout, pyvis network and HTML in one call.
+                engine: Engine = "auto", proposal: str | None = None) -> str:
+    """The page for ``graph``: claims merged, layout, pyvis network and HTML in one call.
+
+    Actors are coloured by their position on ``proposal`` (a proposal node of ``graph``;
+    default: the one with the most stance claims).
 
     Examples
     --------
@@ -81,13 +92,19 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = DEFAULT_TITLE, positions
     >>> "<title>A &amp; B</title>" in html, "<b>Jo" in html
     (True, False)
     """
+    from kg.render.aggregate import aggregate_claims
+
+    drawn = aggregate_claims(graph)
     if positions is None:
-        positions = node_positions(graph, engine=engine)
-    return network_html(to_pyvis(graph, positions, heading=title), sources=source_options(graph))
+        positions = node_positions(drawn, engine=engine)
+    proposal = proposal or main_proposal(drawn)
+    label = str(drawn.nodes[proposal].get("label") or proposal) if proposal is not None else ""
+    return network_html(to_pyvis(drawn, positions, heading=title, proposal=proposal), sources=source_options(graph),
+                        proposal_label=label)
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = DEFAULT_TITLE,
-               positions: Positions | None = None, engine: Engine = "auto") -> Path:
+               positions: Positions | None = None, engine: Engine = "auto", proposal: str | None = None) -> Path:
     """Write :func:`render_html` of ``graph`` to ``path`` (replaced whole, never half-written).
 
     Raises
@@ -95,7 +112,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: s
     InputError
         ``path`` cannot be written.
     """
-    html = render_html(graph, title=title, positions=positions, engine=engine)
+    html = render_html(graph, title=title, positions=positions, engine=engine, proposal=proposal)
     target = Path(path)
     # A temporary file next to the target, then a rename: readers never see half a page.
     # (Opened normally rather than with mkstemp, so the file gets the usual permissions.)
@@ -109,7 +126,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: s
     return target
 
 
-def network_html(net: Network, *, sources: list[SourceOption] | tuple = ()) -> str:
+def network_html(net: Network, *, sources: list[SourceOption] | tuple = (), proposal_label: str = "") -> str:
     """HTML of a network built by :func:`kg.render.network.to_pyvis`.
 
     The page defines the globals ``network`` (the vis ``Network``), ``nodes`` and
@@ -124,6 +141,8 @@ def network_html(net: Network, *, sources: list[SourceOption] | tuple = ()) -> s
     styles = [assets["vis_css"], assets["page_css"]]
     node_counts = Counter(n["kg"]["type"] for n in net.nodes)
     edge_counts = Counter(e["kg"]["category"] for e in net.edges)
+    position_counts = Counter(n["kg"].get("position") for n in net.nodes)
+    scope_counts = Counter(e["kg"].get("scope") for e in net.edges if e["kg"].get("scope"))
     node_styles = [*NODE_STYLES.values(), FALLBACK_NODE_STYLE]
     edge_styles = [*EDGE_STYLES.values(), FALLBACK_EDGE_STYLE]
     return _environment().get_template("graph.html.j2").render(
@@ -131,6 +150,12 @@ def network_html(net: Network, *, sources: list[SourceOption] | tuple = ()) -> s
         node_legend=[(s, node_counts[s.name]) for s in node_styles if node_counts[s.name]],
         edge_legend=[(s, edge_counts[s.name]) for s in edge_styles if edge_counts[s.name]],
         sources=list(sources),
+        proposal_label=proposal_label,
+        position_legend=[(name, color, position_counts[name]) for name, color in POSITION_COLORS.items()
+                         if position_counts[name]],
+        scope_legend=[(SCOPE_LABELS[name], SCOPE_DASHES[name], scope_counts[name]) for name in SCOPE_DASHES
+                      if scope_counts[name]],
+        n_claims=sum(e["kg"].get("count", 1) for e in net.edges),
         dashed=any("dashes" in e for e in net.edges),  # the legend draws lines as the graph does
         n_nodes=len(net.nodes),
         n_edges=len(net.edges),

@@ -116,9 +116,11 @@ class EdgeStyle:
 NODE_STYLES: dict[str, NodeStyle] = {
     s.name: s
     for s in (
-        NodeStyle("person", "Person", "dot", "#0072B2", "#004B75", 12),
-        NodeStyle("country", "Country", "square", "#56B4E9", "#1F6E9C", 12),
-        NodeStyle("organization", "Organisation", "triangle", "#CC79A7", "#8A3F6B", 13),
+        # Actors are filled with the colour of their position on the proposal (POSITION_COLORS);
+        # white is an actor that takes none, so the type shows by shape alone.
+        NodeStyle("person", "Person", "dot", "#FFFFFF", "#004B75", 12),
+        NodeStyle("country", "Country", "square", "#FFFFFF", "#1F6E9C", 12),
+        NodeStyle("organization", "Organisation", "triangle", "#FFFFFF", "#8A3F6B", 13),
         NodeStyle("proposal", "Proposal", "star", "#F0E442", "#6B6400", 22),
         NodeStyle("article", "Article", "hexagon", "#D9D9D9", "#7A7A7A", 9),
     )
@@ -132,7 +134,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     for s in (
         EdgeStyle("supports", "Supports", "#009E73", 2.5),
         EdgeStyle("opposes", "Opposes", "#D55E00", 2.5),
-        EdgeStyle("conditional", "Conditional support", "#E69F00", 2.5, (8, 4)),
+        EdgeStyle("conditional", "Conditional support", "#E69F00", 2.5),
         EdgeStyle("neutral", "Neutral", "#7F7F7F", 2.0),
         EdgeStyle("role", "Holds a post in", "#6A7FA8", 1.5, (5, 3)),
         EdgeStyle("reports", "Article reports on", "#B5B5B5", 1.0, (2, 4), arrow=False),
@@ -191,3 +193,47 @@ def edge_style(data: dict) -> EdgeStyle:
     '#009E73'
     """
     return EDGE_STYLES.get(edge_category(data), FALLBACK_EDGE_STYLE)
+
+
+#: Node colours by the actor's position on the proposal (kg.analysis.positions), in legend order.
+POSITION_COLORS: dict[str, str] = {
+    "supports": "#009E73",
+    "conditional": "#E69F00",
+    "declines own troops": "#CC79A7",
+    "opposes the deployment": "#D55E00",
+    "mixed": "#0072B2",
+    "neutral": "#9E9E9E",
+}
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    """``#RRGGBB`` as integers.
+
+    Examples
+    --------
+    >>> rgb("#D55E00")
+    (213, 94, 0)
+    """
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+#: Line style of a stance edge by scope: solid for the deployment as such, dashed for the
+#: actor's own troops (what the page's legend shows under "Scope").
+SCOPE_DASHES: dict[str, tuple[int, ...]] = {"deployment": (), "own_troops": (10, 6)}
+SCOPE_LABELS: dict[str, str] = {"deployment": "the deployment as such", "own_troops": "sending its own troops"}
+#: Extra width per doubling of the claims merged into one drawn edge, and the widest edge.
+WIDTH_PER_DOUBLING = 1.5
+MAX_EDGE_WIDTH = 10.0
+
+
+def claims_width(base: float, count: int) -> float:
+    """Line width of an edge merging ``count`` claims.
+
+    Examples
+    --------
+    >>> claims_width(2.5, 1), claims_width(2.5, 4), claims_width(2.5, 10_000)
+    (2.5, 5.5, 10.0)
+    """
+    import math
+
+    return round(min(MAX_EDGE_WIDTH, base + WIDTH_PER_DOUBLING * math.log2(max(1, count))), 2)

@@ -65,6 +65,47 @@ def edge_tooltip(data: dict, source_label: str, target_label: str) -> list[Line]
     return lines + _evidence(data)
 
 
+#: Claims listed one by one in an edge's tooltip; the rest are counted.
+MAX_TIP_CLAIMS = 12
+
+
+def claims_tooltip(data: dict, source_label: str, target_label: str) -> list[Line]:
+    """The tooltip of a drawn edge that merges ``data["count"]`` claims (see :mod:`kg.render.aggregate`).
+
+    One claim: :func:`edge_tooltip`. Several: the claim in words with the number of claims,
+    the scope, every distinct reason and condition, then each claim's date, source, method
+    and quote.
+
+    Examples
+    --------
+    >>> one = {"kind": "stance", "polarity": "opposes", "scope": "own_troops", "reasons": ["r"],
+    ...        "quote": "No.", "outlet": "Daily", "date": "2025-03-01", "method": "curated"}
+    >>> two = dict(one, date="2025-04-01", outlet="Herald", quote="Never.")
+    >>> tip = claims_tooltip(dict(two, count=2, claims=[one, two]), "Poland", "the force")
+    >>> tip[:3]
+    [('', 'Poland opposes the force: 2 claims'), ('Scope', 'sending its own troops'), ('Reason', 'r')]
+    >>> tip[3:5]
+    [('Claim 1', '2025-03-01 · Daily · curated'), ('Quote', '“No.”')]
+    """
+    claims = data.get("claims") or [data]
+    if len(claims) == 1:
+        return edge_tooltip(claims[0], source_label, target_label)
+    head, *rest = edge_tooltip(data, source_label, target_label)
+    lines: list[Line] = [("", f"{head[1]}: {len(claims)} claims")]
+    lines += [line for line in rest if line[0] == "Scope"]
+    for field, key in (("Reason", "reasons"), ("Condition", "conditions")):
+        seen = dict.fromkeys(item for claim in claims for item in claim.get(key) or [])
+        lines += [(field, item) for item in seen]
+    for n, claim in enumerate(claims[:MAX_TIP_CLAIMS], 1):
+        where = claim.get("outlet") or claim.get("source_label")
+        lines.append((f"Claim {n}", " · ".join(str(p) for p in (claim.get("date"), where, claim.get("method")) if p)))
+        if claim.get("quote"):
+            lines.append(("Quote", f"“{claim['quote']}”"))
+    if len(claims) > MAX_TIP_CLAIMS:
+        lines.append(("", f"… and {len(claims) - MAX_TIP_CLAIMS} more claims"))
+    return lines
+
+
 def _evidence(data: dict) -> list[Line]:
     lines: list[Line] = []
     if data.get("quote"):

@@ -58,24 +58,31 @@ var edges = null;
   const typeOf = new Map(data.nodes.map((n) => [n.id, n.kg.type]));
   const boxes = (kind) => Array.from(document.querySelectorAll('input[data-filter="' + kind + '"]'));
   const checked = (kind) => new Set(boxes(kind).filter((b) => b.checked).map((b) => b.value));
+  const positionOf = new Map(data.nodes.map((n) => [n.id, n.kg.position || ""]));
   let typesOn = checked("type");
   let categoriesOn = checked("category");
+  let positionsOn = checked("position");
   let sourceOn = "";
   let touched = null; // nodes at the end of a shown edge, when an edge filter is active
 
+  // An actor without a position on the proposal (or a post, an article) is not filtered by position.
+  const positionKept = (id) => positionOf.get(id) === "" || positionsOn.has(positionOf.get(id));
   function edgeShown(e) {
-    return categoriesOn.has(e.kg.category) && (sourceOn === "" || e.kg.source === sourceOn)
-      && typesOn.has(typeOf.get(e.from)) && typesOn.has(typeOf.get(e.to));
+    return categoriesOn.has(e.kg.category) && (sourceOn === "" || e.kg.sources.includes(sourceOn))
+      && typesOn.has(typeOf.get(e.from)) && typesOn.has(typeOf.get(e.to))
+      && positionKept(e.from) && positionKept(e.to);
   }
   function nodeShown(n) {
-    return typesOn.has(n.kg.type) && (touched === null || touched.has(n.id));
+    return typesOn.has(n.kg.type) && positionKept(n.id) && (touched === null || touched.has(n.id));
   }
   const nodeView = new vis.DataView(nodes, { filter: nodeShown });
   const edgeView = new vis.DataView(edges, { filter: edgeShown });
 
   function applyFilters() {
+    stopLayout(); // a running pass must not see nodes come and go
     typesOn = checked("type");
     categoriesOn = checked("category");
+    positionsOn = checked("position");
     sourceOn = $("kg-source").value;
     const edgeFilter = sourceOn !== "" || boxes("category").some((b) => !b.checked);
     touched = null;
@@ -87,6 +94,65 @@ var edges = null;
     nodeView.refresh();
     edgeView.refresh();
     showStatus();
+    relayout(edgeFilter || [...boxes("type"), ...boxes("position")].some((b) => !b.checked));
+  }
+
+  /* ---- layout: Python's for the whole graph; recomputed in the page for a filtered view ---- */
+  // A force-directed pass over what is shown (vis's solver, then physics off again), so
+  // that a filtered view is laid out for itself rather than keeping the holes of the whole.
+  const RELAYOUT_MAX_NODES = 1500;
+  const RELAYOUT_ITERATIONS = 250;
+  const home = data.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y }));
+  let layouts = 0;
+  let pass = 0; // the current relayout pass; an older pass's end is ignored
+  function stopLayout() {
+    pass += 1;
+    if (network) {
+      network.stopSimulation();
+      network.setOptions({ physics: { enabled: false } });
+    }
+  }
+  function layoutDone() {
+    layouts += 1;
+    document.body.dataset.layout = String(layouts);
+    network.fit({ animation: false });
+  }
+  function relayout(filtered) {
+    if (!network) return;
+    if (!filtered) { // back to the whole graph: its own layout
+      nodes.update(home);
+      layoutDone();
+      return;
+    }
+    if (nodeView.length > RELAYOUT_MAX_NODES || nodeView.length < 2) { layoutDone(); return; }
+    network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.6 },
+      stabilization: { enabled: false } } });
+    const mine = pass;
+    network.once("stabilizationIterationsDone", () => {
+      if (mine !== pass) return;
+      network.setOptions({ physics: { enabled: false } });
+      layoutDone();
+    });
+    network.stabilize(RELAYOUT_ITERATIONS);
+  }
+
+  /* ---- save the view as a PNG (white background, what the canvas shows) ---- */
+  function savePng() {
+    const canvas = $("kg-network").querySelector("canvas");
+    const out = document.createElement("canvas");
+    out.width = canvas.width;
+    out.height = canvas.height;
+    const ctx = out.getContext("2d");
+    ctx.fillStyle = "#FFFFFF";
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    const link = document.createElement("a");
+    link.download = "positions-graph.png";
+    link.href = out.toDataURL("image/png");
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
   }
 
   function showStatus(extra) {
@@ -231,10 +297,13 @@ var edges = null;
   $("kg-search").addEventListener("change", search);
   $("kg-search").addEventListener("search", search);
 
-  for (const box of [...boxes("type"), ...boxes("category")]) box.addEventListener("change", applyFilters);
+  for (const box of [...boxes("type"), ...boxes("category"), ...boxes("position")]) {
+    box.addEventListener("change", applyFilters);
+  }
   $("kg-source").addEventListener("change", applyFilters);
+  $("kg-png").addEventListener("click", savePng);
   $("kg-reset").addEventListener("click", () => {
-    for (const box of [...boxes("type"), ...boxes("category")]) box.checked = true;
+    for (const box of [...boxes("type"), ...boxes("category"), ...boxes("position")]) box.checked = true;
     $("kg-source").value = "";
     $("kg-search").value = "";
     applyFilters();
