@@ -382,6 +382,26 @@ def test_unknown_names_are_named_in_the_error(seed_store):
         ask(seed_store, "who opposes the Paris climate agreement")
 
 
+def test_a_proposal_the_store_does_not_know_is_refused_with_the_known_ones(kg, seed_store_dir):
+    out = kg("ask", "who opposes Ukraine joining NATO", store=seed_store_dir)
+    assert out.returncode == 2, out.stdout
+    assert out.stdout == "" and "Traceback" not in out.stderr
+    assert out.stderr.strip() == ("kg: error: no proposal matches 'Ukraine joining NATO'; "
+                                  "known proposals: reassurance force")
+
+
+@pytest.mark.parametrize("phrase", ["NATO and Ukraine", "Ukraine's membership of the EU", "elections in Ukraine"])
+def test_one_shared_word_is_not_a_match(seed_store, phrase):
+    with pytest.raises(UsageError, match="known proposals: reassurance force"):
+        ask(seed_store, f"who opposes {phrase}")
+
+
+@pytest.mark.parametrize("phrase", ["troop deployment", "sending troops to Ukraine", "the peacekeeping mission",
+                                    "the multinational force"])
+def test_phrases_naming_the_proposal_still_match(seed_store, phrase):
+    assert ask(seed_store, f"who opposes {phrase}").answers
+
+
 # --- named queries -------------------------------------------------------------------------
 
 
