@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from importlib import resources
 
 from rdflib import URIRef
@@ -35,6 +36,9 @@ from kg.store import Store, iter_rows
 #: Separator of the concatenated reasons and conditions in ``who-opposes`` rows.
 LIST_SEPARATOR = "\n"
 DESCRIPTIONS_RQ = resources.files(__package__).joinpath("descriptions.rq").read_text(encoding="utf-8")
+STANCE_FACTS_RQ = resources.files(__package__).joinpath("stance-facts.rq").read_text(encoding="utf-8")
+CLAIM_EVIDENCE_RQ = resources.files(__package__).joinpath("claim-evidence.rq").read_text(encoding="utf-8")
+SOURCE_DESCRIPTIONS_RQ = resources.files(__package__).joinpath("source-descriptions.rq").read_text(encoding="utf-8")
 #: What ``descriptions.rq`` says about each node: ``{node IRI: {"label": ..., "kind": ..., "code": ...}}``.
 Descriptions = Mapping[str, Mapping[str, str]]
 
@@ -106,6 +110,49 @@ def stance_records(store: Store, proposal: str, actor: str | None = None) -> lis
         bindings["actor"] = URIRef(actor)
     rows = store.query(get_query("who-opposes").text, bindings)
     return read_stances(rows, describe(store.query(DESCRIPTIONS_RQ, {"proposal": URIRef(proposal)})))
+
+
+def source_outlets(store: Store) -> dict[str, str | None]:
+    """``{article IRI: outlet or None}`` for every source article a claim cites."""
+    return {source: about.get("outlet") for source, about in source_descriptions(store).items()}
+
+
+def source_descriptions(store: Store) -> dict[str, dict[str, str]]:
+    """``{article IRI: {"outlet": ..., "title": ...}}`` (present values only) for every cited article."""
+    out: dict[str, dict[str, str]] = {}
+    for row in iter_rows(store.query(SOURCE_DESCRIPTIONS_RQ)):
+        out[str(row["source"])] = {k: str(row[k]) for k in ("outlet", "title") if row.get(k) is not None}
+    return out
+
+
+def stance_facts(store: Store, proposal: str, actor: str | None = None,
+                 outlets: Mapping[str, str | None] | None = None) -> list[StanceRecord]:
+    """The stance claims on ``proposal`` (of one ``actor``, when given) without their evidence, with the
+    labels of what they refer to and the outlets of their sources (two or three queries)."""
+    bindings = {"proposal": URIRef(proposal)}
+    if actor:
+        bindings["actor"] = URIRef(actor)
+    described = describe(store.query(DESCRIPTIONS_RQ, {"proposal": URIRef(proposal)}))
+    records = read_stances(store.query(STANCE_FACTS_RQ, bindings), described)
+    outlets = source_outlets(store) if outlets is None else outlets
+    return [replace(r, outlet=outlets.get(r.source)) for r in records]
+
+
+def all_stance_facts(store: Store, outlets: Mapping[str, str | None]) -> list[StanceRecord]:
+    """Every stance claim of the store, on any proposal, without evidence or labels."""
+    records = read_stances(store.query(STANCE_FACTS_RQ))
+    return [replace(r, outlet=outlets.get(r.source)) for r in records]
+
+
+def claim_evidence(store: Store, claim: str, outlets: Mapping[str, str | None],
+                   titles: Descriptions | None = None) -> tuple[Evidence, ...]:
+    """The evidence spans of one claim, with its source's outlet."""
+    out = []
+    for row in iter_rows(store.query(CLAIM_EVIDENCE_RQ, {"claim": URIRef(claim)})):
+        evidence = evidence_from_row(row, claim, titles)
+        if evidence is not None:
+            out.append(replace(evidence, outlet=evidence.outlet or outlets.get(evidence.source)))
+    return tuple(sorted(out, key=Evidence.sort_key))
 
 
 def group_claim_rows(result: Result, claim_column: str,
