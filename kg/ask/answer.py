@@ -118,7 +118,7 @@ def _stances(store: Store, question: str, q: StanceQuestion, day: dt.date | None
               and (q.scopes is None or p.scope in q.scopes)
               and (q.actor_types is None or p.agreeing[0].actor_type in q.actor_types)]
     ctx = context(store, records, outlets)
-    rows, totals = summary_rows(ctx, wanted, limit)
+    rows, totals = summary_rows(ctx, wanted, limit, q.polarities)
     notes = (f"proposal: {proposal.label}", *_day_note(day))
     return AskResult(question, "stances", query_command("who-opposes", proposal=_key(proposal.iri)), tuple(rows),
                      notes, totals)

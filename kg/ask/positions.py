@@ -57,10 +57,10 @@ def section_of(polarity: str, scope: str | None) -> str:
     return f"{polarity} {scope}"
 
 
-def section_order(section: str) -> tuple[int, int]:
-    """Sort key of sections: polarity, then scope."""
+def section_order(section: str, polarities: tuple[str, ...] = POLARITY_ORDER) -> tuple[int, int]:
+    """Sort key of sections: polarity (in the order the question asks them), then scope."""
     polarity, _, scope = section.partition(" ")
-    return (rank(polarity, POLARITY_ORDER), rank(scope or None, SCOPE_ORDER))
+    return (rank(polarity, polarities), rank(scope or None, SCOPE_ORDER))
 
 
 def row_key(answer: StanceAnswer) -> tuple:
@@ -73,13 +73,14 @@ def _desc(date: str | None) -> tuple[int, ...]:
     return tuple(-ord(c) for c in (date or ""))
 
 
-def limited(rows: Iterable[StanceAnswer], limit: int | None) -> tuple[list[StanceAnswer], tuple[tuple[str, int], ...]]:
+def limited(rows: Iterable[StanceAnswer], limit: int | None, polarities: tuple[str, ...] = POLARITY_ORDER,
+            ) -> tuple[list[StanceAnswer], tuple[tuple[str, int], ...]]:
     """The first ``limit`` rows of each section (all when None), in section order, and the totals."""
     sections: dict[str, list[StanceAnswer]] = {}
     for row in rows:
         sections.setdefault(row.section, []).append(row)
     shown, totals = [], []
-    for name in sorted(sections, key=section_order):
+    for name in sorted(sections, key=lambda name: section_order(name, polarities)):
         ordered = sorted(sections[name], key=row_key)
         shown += ordered if limit is None else ordered[:limit]
         totals.append((name, len(ordered)))
@@ -117,7 +118,7 @@ def _evidence(ctx: Context, claims: list[StanceRecord], everything: bool) -> tup
     out: dict[tuple, Evidence] = {}
     for record in claims:
         spans = record.evidence or claim_evidence(ctx.store, record.claim, ctx.outlets, ctx.described)
-        for item in spans:
+        for item in spans if everything else spans[:1]:  # a summary row: one quote per claim
             key = (item.source, item.start, item.end, item.quote)
             if key in out and (out[key].method or "") <= (item.method or ""):
                 continue
@@ -129,13 +130,13 @@ def _evidence(ctx: Context, claims: list[StanceRecord], everything: bool) -> tup
     return tuple(spans if everything else spans[:3])
 
 
-def summary_rows(ctx: Context, positions: Iterable[Position],
-                 limit: int | None = DEFAULT_LIMIT) -> tuple[list[StanceAnswer], tuple[tuple[str, int], ...]]:
+def summary_rows(ctx: Context, positions: Iterable[Position], limit: int | None = DEFAULT_LIMIT,
+                 polarities: tuple[str, ...] = POLARITY_ORDER) -> tuple[list[StanceAnswer], tuple[tuple[str, int], ...]]:
     """The summary rows of these positions, the first ``limit`` per section with their best quotes, and
     the rows per section before the limit. Rows are ranked first; quotes are read for those shown only."""
     by_key = {(p.actor, p.scope): p for p in positions}
     bare = [answer_row(ctx, p, section_of(p.polarity, p.scope), quotes=False) for p in by_key.values()]
-    shown, totals = limited(bare, limit)
+    shown, totals = limited(bare, limit, polarities)
     return [replace(row, evidence=answer_row(ctx, by_key[(row.actor_iri, row.scope)], row.section).evidence)
             for row in shown], totals
 

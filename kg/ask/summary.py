@@ -189,11 +189,15 @@ def reasons_of(position: Position) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def best_claims(position: Position, corroborated: Mapping[str, bool], reliability: Mapping[str, float | None],
                 limit: int | None = BEST_QUOTES) -> list[StanceRecord]:
-    """The claims whose quotes to show: corroborated first, then more reliable source, then most recent."""
+    """The claims whose quotes to show: corroborated first, then more reliable source, then most recent;
+    one claim per source before a second one of any source."""
     def key(r: StanceRecord) -> tuple:
         return (not corroborated.get(r.claim, False), -(reliability.get(source_key(r)) or 0.0),
                 _newest_first(r.date), r.method != "curated", r.claim)
-    chosen = sorted(position.agreeing, key=key)
+    ordered = sorted(position.agreeing, key=key)
+    seen: set[str] = set()
+    firsts = [r for r in ordered if source_key(r) not in seen and not seen.add(source_key(r))]
+    chosen = firsts + [r for r in ordered if r not in firsts]
     return chosen if limit is None else chosen[:limit]
 
 
