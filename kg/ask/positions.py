@@ -20,6 +20,8 @@ from kg.ask.summary import (
 )
 from kg.store import Store
 
+#: Rows per section before the limit, in section order.
+Totals = tuple[tuple[str, int], ...]
 #: Rows shown per section unless told otherwise.
 DEFAULT_LIMIT = 20
 
@@ -131,7 +133,7 @@ def _evidence(ctx: Context, claims: list[StanceRecord], everything: bool) -> tup
 
 
 def summary_rows(ctx: Context, positions: Iterable[Position], limit: int | None = DEFAULT_LIMIT,
-                 polarities: tuple[str, ...] = POLARITY_ORDER) -> tuple[list[StanceAnswer], tuple[tuple[str, int], ...]]:
+                 polarities: tuple[str, ...] = POLARITY_ORDER) -> tuple[list[StanceAnswer], Totals]:
     """The summary rows of these positions, the first ``limit`` per section with their best quotes, and
     the rows per section before the limit. Rows are ranked first; quotes are read for those shown only."""
     by_key = {(p.actor, p.scope): p for p in positions}
