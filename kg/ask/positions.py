@@ -38,12 +38,16 @@ class Context:
 
 
 def context(store: Store, records: list[StanceRecord], outlets: Mapping[str, str | None]) -> Context:
-    """The context for rows about ``records`` (one proposal's claims): ratings of every source."""
-    from kg.ask.reliability import scores_by_source, source_ratings
+    """The context for rows about ``records`` (one proposal's claims).
+
+    Sources are rated here by the stance claims on this proposal only (the claims already read):
+    rating them by every claim of the store is ``kg sources``, whose cost grows with the store.
+    """
+    from kg.ask.reliability import rate, read_outlets, scores_by_source, stance_checks
     from kg.ask.stances import source_descriptions
 
-    return Context(store, outlets, scores_by_source(source_ratings(store)), corroboration(records),
-                   source_descriptions(store))
+    scores = scores_by_source(rate(stance_checks(records), dict(outlets), read_outlets()))
+    return Context(store, outlets, scores, corroboration(records), source_descriptions(store))
 
 
 def section_of(polarity: str, scope: str | None) -> str:
