@@ -3,6 +3,7 @@ growth after ingest, named queries, and hostile input that must neither crash no
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -23,7 +24,7 @@ from kg.ask.questions import (
     UnrecognisedQuestionError,
 )
 from kg.ask.records import Evidence, StanceRecord
-from kg.ask.stances import summarise
+from kg.ask.summary import reasons_of, summarise
 from kg.errors import KGError, UsageError
 from kg.store import EmbeddedStore
 from tests.conftest import PROJECT_ROOT, SEEDS
@@ -221,23 +222,31 @@ def _record(claim, polarity, date, method, quote, reasons=()):
                         None, None, date, method, 1.0 if method == "curated" else 0.7, "x:article", (evidence,))
 
 
-def test_curated_claims_set_the_row_and_agreeing_extracted_ones_add_evidence():
+def test_curated_claims_of_a_source_override_its_extracted_ones_and_agreeing_ones_count():
     rows = summarise([
         _record("c1", "opposes", "2025-04-10", "curated", "Poland cannot send troops", ["regional security"]),
         _record("e1", "opposes", "2025-04-12", "extracted", "Poland will not send troops", ["Belarus"]),
-        _record("e2", "supports", "2025-05-01", "extracted", "Poland backs the force"),
+        _record("e2", "supports", "2025-05-01", "extracted", "Poland backs the force"),  # same article: dropped
     ])
     assert len(rows) == 1
     row = rows[0]
-    assert (row.polarity, row.methods) == ("opposes", ("curated", "extracted"))
-    assert row.reasons == ("regional security",)  # reasons come from the curated claims
-    assert [e.quote for e in row.evidence] == ["Poland cannot send troops", "Poland will not send troops"]
+    assert row.polarity == "opposes" and [r.claim for r in row.agreeing] == ["c1", "e1"] and not row.others
+    assert reasons_of(row)[0] == ("regional security",)  # reasons come from the curated claims
+    assert (row.first_stated, row.last_stated, row.sources) == ("2025-04-10", "2025-04-12", ("x:article",))
 
 
-def test_extracted_claims_decide_when_there_is_no_curated_one():
-    rows = summarise([_record("e1", "opposes", "2025-04-12", "extracted", "a"),
-                      _record("e2", "supports", "2025-05-01", "extracted", "b")])
-    assert [(r.polarity, [e.quote for e in r.evidence]) for r in rows] == [("supports", ["b"])]
+def test_the_latest_claim_decides_across_sources():
+    later = dataclasses.replace(_record("e2", "supports", "2025-05-01", "extracted", "b"), source="x:other")
+    rows = summarise([_record("c1", "opposes", "2025-04-12", "curated", "a"), later])
+    assert [(r.polarity, [c.claim for c in r.agreeing], [c.claim for c in r.others]) for r in rows] == [
+        ("supports", ["e2"], ["c1"])]
+    assert rows[0].contested  # another source, 19 days earlier
+
+
+def test_ties_on_the_date_go_to_the_polarity_more_sources_state():
+    claims = [dataclasses.replace(_record(f"c{i}", polarity, "2025-05-01", "extracted", "q"), source=f"x:{i}")
+              for i, polarity in enumerate(["supports", "opposes", "opposes"])]
+    assert [r.polarity for r in summarise(claims)] == ["opposes"]
 
 
 # --- paraphrases and the other forms -------------------------------------------------------

@@ -25,7 +25,7 @@ from kg.ask.questions import (
 )
 from kg.ask.records import AskResult, StanceRecord
 from kg.ask.roles import read_roles, role_answers, roles_as_of
-from kg.ask.stances import source_outlets, stance_facts
+from kg.ask.stances import source_descriptions, source_outlets, stance_facts
 from kg.ask.summary import as_of, changes, one_voice_per_source, summarise_positions
 from kg.queries import get_query
 from kg.rdf import notation
@@ -111,13 +111,14 @@ def _day_note(day: dt.date | None) -> tuple[str, ...]:
 def _stances(store: Store, question: str, q: StanceQuestion, day: dt.date | None,
              limit: int | None) -> AskResult:
     proposal = resolve_proposal_phrase(store, q.proposal)
-    outlets = source_outlets(store)
+    described = source_descriptions(store)
+    outlets = {source: about.get("outlet") for source, about in described.items()}
     records = stance_facts(store, proposal.iri, outlets=outlets)
     wanted = [p for p in summarise_positions(records, day)
               if p.polarity in q.polarities
               and (q.scopes is None or p.scope in q.scopes)
               and (q.actor_types is None or p.agreeing[0].actor_type in q.actor_types)]
-    ctx = context(store, records, outlets)
+    ctx = context(store, records, outlets, described)
     rows, totals = summary_rows(ctx, wanted, limit, q.polarities)
     notes = (f"proposal: {proposal.label}", *_day_note(day))
     return AskResult(question, "stances", query_command("who-opposes", proposal=_key(proposal.iri)), tuple(rows),

@@ -37,7 +37,8 @@ class Context:
     described: Mapping[str, Mapping[str, str]]
 
 
-def context(store: Store, records: list[StanceRecord], outlets: Mapping[str, str | None]) -> Context:
+def context(store: Store, records: list[StanceRecord], outlets: Mapping[str, str | None],
+            described: Mapping[str, Mapping[str, str]] | None = None) -> Context:
     """The context for rows about ``records`` (one proposal's claims).
 
     Sources are rated here by the stance claims on this proposal only (the claims already read):
@@ -47,7 +48,8 @@ def context(store: Store, records: list[StanceRecord], outlets: Mapping[str, str
     from kg.ask.stances import source_descriptions
 
     scores = scores_by_source(rate(stance_checks(records), dict(outlets), read_outlets()))
-    return Context(store, outlets, scores, corroboration(records), source_descriptions(store))
+    return Context(store, outlets, scores, corroboration(records),
+                   source_descriptions(store) if described is None else described)
 
 
 def section_of(polarity: str, scope: str | None) -> str:

@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.ask.records import StanceRecord
-from kg.ask.summary import CONTEST_DAYS, days_apart, one_voice_per_source, source_key
+from kg.ask.summary import CONTEST_DAYS, Window, days_apart, one_voice_per_source, source_key
 from kg.store import Store, iter_rows
 
 ROLE_FACTS_RQ = resources.files(__package__).joinpath("role-facts.rq").read_text(encoding="utf-8")
@@ -114,11 +114,12 @@ def stance_checks(records: list[StanceRecord]) -> list[Check]:
     groups: dict[tuple, list[StanceRecord]] = {}
     for r in records:
         groups.setdefault((r.actor, r.proposal, r.scope), []).append(r)
+    windows = {key: Window(group) for key, group in groups.items()}
     out = []
     for r in records:
-        near = [o for o in groups[(r.actor, r.proposal, r.scope)]
-                if source_key(o) != source_key(r) and r.date and o.date and days_apart(r.date, o.date) <= CONTEST_DAYS]
-        out.append(Check(r.claim, source_key(r), r.source, bool(near), any(o.polarity == r.polarity for o in near)))
+        mine = source_key(r)
+        near = [o for o in windows[(r.actor, r.proposal, r.scope)].around(r.date) if source_key(o) != mine]
+        out.append(Check(r.claim, mine, r.source, bool(near), any(o.polarity == r.polarity for o in near)))
     return out
 
 

@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -152,9 +153,8 @@ def current_polarity(claims: list[StanceRecord]) -> str:
 
 def contested(agreeing: Iterable[StanceRecord], others: Iterable[StanceRecord]) -> bool:
     """Whether another independent source states another polarity within :data:`CONTEST_DAYS` days."""
-    others = [r for r in others if r.date]
-    return any(source_key(a) != source_key(o) and days_apart(a.date, o.date) <= CONTEST_DAYS
-               for a in agreeing if a.date for o in others)
+    near = Window(others)
+    return any(any(source_key(o) != source_key(a) for o in near.around(a.date)) for a in agreeing if a.date)
 
 
 def days_apart(a: str, b: str) -> int:
@@ -165,7 +165,37 @@ def days_apart(a: str, b: str) -> int:
     >>> days_apart("2025-03-27", "2025-04-10")
     14
     """
-    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    return abs(day_number(a) - day_number(b))
+
+
+def day_number(date: str) -> int:
+    """The proleptic Gregorian ordinal of an ISO date (or date-time)."""
+    return dt.date.fromisoformat(date[:10]).toordinal()
+
+
+class Window:
+    """Dated claims sorted by day, to find those within :data:`CONTEST_DAYS` days of a date quickly.
+
+    Examples
+    --------
+    >>> from kg.ask.records import StanceRecord
+    >>> r = StanceRecord("c", "a", "A", "country", None, "p", "opposes", None, (), (), None, None, "2025-04-10",
+    ...                  "curated", 1.0, "x:1", ())
+    >>> [x.claim for x in Window([r]).around("2025-05-01")], [x.claim for x in Window([r]).around("2025-06-01")]
+    (['c'], [])
+    """
+
+    def __init__(self, records: Iterable[StanceRecord]) -> None:
+        dated = sorted(((day_number(r.date), r) for r in records if r.date), key=lambda pair: pair[0])
+        self._days = [d for d, _ in dated]
+        self._records = [r for _, r in dated]
+
+    def around(self, date: str | None) -> list[StanceRecord]:
+        """The claims dated at most :data:`CONTEST_DAYS` days before or after ``date``."""
+        if not date or not self._days:
+            return []
+        day = day_number(date)
+        return self._records[bisect_left(self._days, day - CONTEST_DAYS):bisect_right(self._days, day + CONTEST_DAYS)]
 
 
 def ranked(values: Iterable[tuple[str, str]]) -> tuple[str, ...]:
