@@ -25,7 +25,7 @@ from kg.ask.questions import (
 )
 from kg.ask.records import AskResult, StanceRecord
 from kg.ask.roles import read_roles, role_answers, roles_as_of
-from kg.ask.stances import source_descriptions, source_outlets, stance_facts
+from kg.ask.stances import enrich, source_descriptions, source_outlets, stance_facts
 from kg.ask.summary import as_of, changes, one_voice_per_source, summarise_positions
 from kg.queries import get_query
 from kg.rdf import notation
@@ -169,7 +169,7 @@ def _records_of(store: Store, entity: Entity, proposal: str) -> tuple[list[Stanc
     commands = [query_command("who-opposes", proposal=_key(proposal), actor=entity.iri)]
     if entity.kind == "person":
         records += _spoken_for(store, entity, proposal, commands, outlets)
-    return records, commands, outlets
+    return enrich(store, records), commands, outlets
 
 
 def _totals(rows) -> tuple[tuple[str, int], ...]:

@@ -145,8 +145,19 @@ def summary_rows(ctx: Context, positions: Iterable[Position], limit: int | None 
     by_key = {(p.actor, p.scope): p for p in positions}
     bare = [answer_row(ctx, p, section_of(p.polarity, p.scope), quotes=False) for p in by_key.values()]
     shown, totals = limited(bare, limit, polarities)
-    return [replace(row, evidence=answer_row(ctx, by_key[(row.actor_iri, row.scope)], row.section).evidence)
-            for row in shown], totals
+    full = enriched(ctx, [by_key[(row.actor_iri, row.scope)] for row in shown])
+    return [answer_row(ctx, position, row.section) for position, row in zip(full, shown, strict=True)], totals
+
+
+def enriched(ctx: Context, positions: Iterable[Position]) -> list[Position]:
+    """The positions, in order, with the reasons and labels of their claims read
+    (:func:`kg.ask.stances.enrich`)."""
+    from kg.ask.stances import enrich
+
+    positions = list(positions)
+    claims = {r.claim: r for r in enrich(ctx.store, [r for p in positions for r in (*p.agreeing, *p.others)])}
+    return [replace(p, agreeing=tuple(claims[r.claim] for r in p.agreeing),
+                    others=tuple(claims[r.claim] for r in p.others)) for p in positions]
 
 
 def record_rows(ctx: Context, positions: Iterable[Position]) -> list[StanceAnswer]:
@@ -167,6 +178,7 @@ def change_rows(ctx: Context, pairs: Iterable[tuple[Position, Position]]) -> lis
     """Each change as two rows: section ``changed from`` (the earlier position), then ``changed to``."""
     rows = []
     for before, after in pairs:
+        before, after = enriched(ctx, [before, after])
         rows.append(answer_row(ctx, before, "changed from"))
         rows.append(answer_row(ctx, after, "changed to"))
     return rows

@@ -29,6 +29,8 @@ from kg.store import Store, iter_rows, string_rows
 LIST_SEPARATOR = "\n"
 DESCRIPTIONS_RQ = resources.files(__package__).joinpath("descriptions.rq").read_text(encoding="utf-8")
 STANCE_FACTS_RQ = resources.files(__package__).joinpath("stance-facts.rq").read_text(encoding="utf-8")
+CLAIM_REASONS_RQ = resources.files(__package__).joinpath("claim-reasons.rq").read_text(encoding="utf-8")
+NODE_DESCRIPTIONS_RQ = resources.files(__package__).joinpath("node-descriptions.rq").read_text(encoding="utf-8")
 CLAIM_EVIDENCE_RQ = resources.files(__package__).joinpath("claim-evidence.rq").read_text(encoding="utf-8")
 SOURCE_DESCRIPTIONS_RQ = resources.files(__package__).joinpath("source-descriptions.rq").read_text(encoding="utf-8")
 #: What ``descriptions.rq`` says about each node: ``{node IRI: {"label": ..., "kind": ..., "code": ...}}``.
@@ -124,21 +126,70 @@ def source_descriptions(store: Store) -> dict[str, dict[str, str]]:
 
 def stance_facts(store: Store, proposal: str, actor: str | None = None,
                  outlets: Mapping[str, str | None] | None = None) -> list[StanceRecord]:
-    """The stance claims on ``proposal`` (of one ``actor``, when given) without their evidence, with the
-    labels of what they refer to and the outlets of their sources (two or three queries)."""
+    """The stance claims on ``proposal`` (of one ``actor``, when given) without evidence, reasons or labels
+    (labels are the IRIs' last segments until :func:`enrich`), with the outlets of their sources."""
     bindings = {"proposal": URIRef(proposal)}
     if actor:
         bindings["actor"] = URIRef(actor)
-    described = describe(string_rows(store, DESCRIPTIONS_RQ, {"proposal": URIRef(proposal)}))
-    records = read_stances(string_rows(store, STANCE_FACTS_RQ, bindings), described)
     outlets = source_outlets(store) if outlets is None else outlets
-    return [replace(r, outlet=outlets.get(r.source)) for r in records]
+    return sorted((_fact(row, outlets) for row in string_rows(store, STANCE_FACTS_RQ, bindings)),
+                  key=lambda r: r.claim)
 
 
 def all_stance_facts(store: Store, outlets: Mapping[str, str | None]) -> list[StanceRecord]:
-    """Every stance claim of the store, on any proposal, without evidence or labels."""
-    records = read_stances(string_rows(store, STANCE_FACTS_RQ))
-    return [replace(r, outlet=outlets.get(r.source)) for r in records]
+    """Every stance claim of the store, on any proposal, without evidence, reasons or labels."""
+    return sorted((_fact(row, outlets) for row in string_rows(store, STANCE_FACTS_RQ)), key=lambda r: r.claim)
+
+
+def _fact(row: Mapping[str, str | None], outlets: Mapping[str, str | None]) -> StanceRecord:
+    actor = row["actor"] or ""
+    source = row["source"] or ""
+    confidence = row.get("confidence")
+    return StanceRecord(
+        claim=row["stance"] or "", actor=actor, actor_label=actor.rsplit("/", 1)[-1], actor_type=_kind_from_iri(actor),
+        country=_code_from_iri(row.get("country")) or _code_from_iri(actor), proposal=row["proposal"] or "",
+        polarity=notation(row["polarity"]) or "", scope=notation(row.get("scope")), reasons=(), conditions=(),
+        speaker=row.get("speaker"), speaker_label=None, date=row.get("date"), method=notation(row["method"]) or "",
+        confidence=float(confidence) if confidence is not None else None, source=source, evidence=(),
+        outlet=outlets.get(source))
+
+
+def enrich(store: Store, records: Iterable[StanceRecord]) -> list[StanceRecord]:
+    """The records with their reasons and conditions and the labels, kinds and codes of their actors,
+    speakers and countries: one bound query per actor and proposal, one per node."""
+    records = list(records)
+    texts: dict[str, dict[str, set[str]]] = {}
+    for actor, proposal in sorted({(r.actor, r.proposal) for r in records}):
+        bindings = {"actor": URIRef(actor), "proposal": URIRef(proposal)}
+        for row in string_rows(store, CLAIM_REASONS_RQ, bindings):
+            texts.setdefault(row["stance"], {}).setdefault(row["what"], set()).add(row["value"])
+    nodes = sorted({n for r in records for n in (r.actor, r.speaker) if n})
+    described = {node: describe(string_rows(store, NODE_DESCRIPTIONS_RQ, {"node": URIRef(node)})).get(node, {})
+                 for node in nodes}
+    out = []
+    for r in records:
+        about = described.get(r.actor, {})
+        mine = texts.get(r.claim, {})
+        out.append(replace(r, actor_label=about.get("label") or r.actor_label,
+                           actor_type=about.get("kind") or r.actor_type, country=r.country or about.get("code"),
+                           reasons=tuple(sorted(mine.get("reason", ()))),
+                           conditions=tuple(sorted(mine.get("condition", ()))),
+                           speaker_label=described.get(r.speaker or "", {}).get("label")))
+    return out
+
+
+def _code_from_iri(iri: str | None) -> str | None:
+    """The ISO alpha-3 code of a country IRI minted by :func:`kg.iris.country_iri`, else None.
+
+    Examples
+    --------
+    >>> _code_from_iri("https://w3id.org/positions-kg/id/country/POL"), _code_from_iri("https://x/person/a")
+    ('POL', None)
+    """
+    if not iri:
+        return None
+    head, _, code = iri.rpartition("/")
+    return code if head.endswith("/id/country") and len(code) == 3 and code.isupper() else None
 
 
 def claim_evidence(store: Store, claim: str, outlets: Mapping[str, str | None],
