@@ -31,7 +31,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import generate, workloads  # noqa: E402
+from benchmarks import generate, workloads
 
 QUESTION = "who opposes the reassurance force and why"
 TARGETS = {("who-opposes summary p50", 1_000_000): 20.0, ("who-opposes summary p50", 5_000_000): 100.0,
