@@ -239,26 +239,35 @@ def _cut(text: str, width: int) -> str:
 
 
 def _print_records(out: Console, rows: list[StanceAnswer]) -> None:
-    """A record per row: the position and its figures, then reasons, conditions and every quote."""
+    """A record per row: the position and its figures, then reasons, conditions and every quote,
+    wrapped to the console's width."""
+    import textwrap
+
+    def say(text: str, indent: str = "", **style) -> None:
+        lines = textwrap.wrap(text, width=max(20, out.width), initial_indent=indent, subsequent_indent=indent + "  ")
+        for line in lines:
+            out.print(line, markup=False, **style)
+
     for row in rows:
         dates = row.first_stated if row.first_stated == row.last_stated else f"{row.first_stated} to {row.last_stated}"
         rating = "unrated" if row.reliability is None else f"reliability {row.reliability:.2f}"
         label = _SECTION_TITLES.get(row.section, row.section)
-        out.print(f"{row.actor}: {_position_words(row)} ({label}); {row.claims} claim{'s' if row.claims != 1 else ''}, "
-                  f"{_support(row)}, {dates or 'undated'}, {rating}", style="bold", markup=False)
+        say(f"{row.actor}: {_position_words(row)} ({label})", style="bold")
+        say(f"{row.claims} claim{'s' if row.claims != 1 else ''}, {_support(row)}, {dates or 'undated'}, {rating}",
+            "  ")
         for reason in row.reasons:
-            out.print(f"  because {reason}", markup=False)
+            say(f"because {reason}", "  ")
         for condition in row.conditions:
-            out.print(f"  if {condition}", markup=False)
+            say(f"if {condition}", "  ")
         for e in row.evidence:
             score = "" if e.reliability is None else f", {e.reliability:.2f}"
-            out.print(f"  “{e.quote}” ({e.citation}, {e.method}{score})", markup=False)
+            say(f"“{e.quote}” ({e.citation}, {e.method}{score})", "  ")
 
 
 def _print_changes(out: Console, rows: list[StanceAnswer], wide: bool) -> None:
     for before, after in zip(rows[::2], rows[1::2], strict=True):
         out.print(f"{after.actor}: {_position_words(before)} {before.first_stated} to {before.last_stated}, "
-                  f"then {_position_words(after)} from {after.first_stated}", markup=False)
+                  f"then {_position_words(after)} from {after.first_stated}", markup=False, soft_wrap=False)
         if wide:
             _print_records(out, [before, after])
 

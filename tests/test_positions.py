@@ -216,7 +216,7 @@ def test_how_has_a_countrys_position_changed(kg, seed_store_dir):
     assert data["answers"] and dates == sorted(dates) and {a["section"] for a in data["answers"]} == {"timeline"}
     assert dates[0] == "2025-03-27" and dates[-1] == "2025-08-18"
     out = kg("ask", "how has Italy's position changed", store=seed_store_dir)
-    assert out.returncode == 0 and "Italy: neutral" in out.stdout and "“" in out.stdout
+    assert out.returncode == 0 and "Italy: neutral (timeline)" in out.stdout and "“" in out.stdout
 
 
 def test_as_of_applies_to_the_summary(seed_store):
@@ -227,9 +227,11 @@ def test_as_of_applies_to_the_summary(seed_store):
 def test_one_actors_whole_record_on_the_command_line(kg, seed_store_dir):
     out = kg("ask", "what is Poland's position on troop deployment", store=seed_store_dir, env={"COLUMNS": "80"})
     assert out.returncode == 0, out.stderr
-    assert "Poland: declines own troops (current position); 2 claims, 1 source, 2025-04-10" in out.stdout
-    assert "because pressure from Belarus" in out.stdout and "“Some EU countries, including Poland" in out.stdout
-    assert "https://" not in out.stdout.rsplit("query:", 1)[0]
+    lines = out.stdout.rsplit("query:", 1)[0].splitlines()
+    assert lines[1] == "Poland: declines own troops (current position)", lines
+    assert lines[2].startswith("  2 claims, 1 source, 2025-04-10, reliability 0."), lines
+    assert "  because pressure from Belarus" in lines and "“Some EU countries, including Poland" in out.stdout
+    assert "https://" not in "\n".join(lines) and max(map(len, lines)) <= 80
 
 
 # --- every write path gives the summary a from-scratch computation gives -----------------
