@@ -24,7 +24,8 @@ from kg.ask.questions import (
     UnrecognisedQuestionError,
 )
 from kg.ask.records import Evidence, StanceRecord
-from kg.ask.summary import reasons_of, summarise
+from kg.ask.summary import reasons_of
+from kg.ask.summary import summarise_positions as summarise
 from kg.errors import KGError, UsageError
 from kg.store import EmbeddedStore
 from tests.conftest import PROJECT_ROOT, SEEDS

@@ -24,8 +24,8 @@ Examples
 >>> def claim(name, polarity, date, source, method="curated"):
 ...     return StanceRecord(name, "x:pol", "Poland", "country", "POL", "x:p", polarity, "own_troops", (), (),
 ...                         None, None, date, method, 1.0, source, (), outlet=None)
->>> [row.polarity for row in summarise([claim("a", "opposes", "2025-04-10", "x:1"),
-...                                     claim("b", "supports", "2025-06-01", "x:2")])]
+>>> [row.polarity for row in summarise_positions([claim("a", "opposes", "2025-04-10", "x:1"),
+...                                               claim("b", "supports", "2025-06-01", "x:2")])]
 ['supports']
 """
 
@@ -35,7 +35,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kg.ask.records import POLARITY_ORDER, SCOPE_ORDER, StanceRecord, rank
 
@@ -86,6 +86,7 @@ def source_key(record: StanceRecord) -> str:
 
     Examples
     --------
+    >>> from dataclasses import replace
     >>> from kg.ask.records import StanceRecord
     >>> r = StanceRecord("c", "a", "A", "country", None, "p", "opposes", None, (), (), None, None, None,
     ...                  "curated", 1.0, "x:article/1", (), outlet="Wire")
@@ -100,6 +101,7 @@ def one_voice_per_source(records: Iterable[StanceRecord]) -> list[StanceRecord]:
 
     Examples
     --------
+    >>> from dataclasses import replace
     >>> from kg.ask.records import StanceRecord
     >>> c = StanceRecord("c", "a", "A", "country", None, "p", "opposes", "own_troops", (), (), None, None,
     ...                  "2025-04-10", "curated", 1.0, "x:1", ())
@@ -136,11 +138,6 @@ def summarise_positions(records: Iterable[StanceRecord], day: dt.date | None = N
         others = tuple(sorted((r for r in claims if r.polarity != polarity), key=lambda r: (r.date or "", r.claim)))
         out.append(Position(actor, scope, polarity, agreeing, others, contested(agreeing, others)))
     return sorted(out, key=lambda p: (rank(p.polarity, POLARITY_ORDER), rank(p.scope, SCOPE_ORDER), p.actor))
-
-
-def summarise(records: Iterable[StanceRecord], day: dt.date | None = None) -> list[Position]:
-    """Alias of :func:`summarise_positions` (the name the tests and notebooks use)."""
-    return summarise_positions(records, day)
 
 
 def current_polarity(claims: list[StanceRecord]) -> str:
@@ -265,8 +262,3 @@ def changes(records: Iterable[StanceRecord], day: dt.date | None = None) -> list
                 out.append((previous, current))
             previous = current
     return sorted(out, key=lambda pair: (pair[1].last_stated or "", pair[1].actor, pair[1].scope or ""))
-
-
-def with_outlets(records: Iterable[StanceRecord], outlets: Mapping[str, str | None]) -> list[StanceRecord]:
-    """The records with the outlet of their source article filled in from ``outlets``."""
-    return [r if r.outlet or not outlets.get(r.source) else replace(r, outlet=outlets[r.source]) for r in records]
