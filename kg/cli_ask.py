@@ -299,14 +299,14 @@ def _role_table(rows: list[RoleAnswer]):
     from rich.table import Table
 
     table = Table(show_lines=True)
-    for name in ("person", "role", "role type", "country", "organisation"):
+    for name in ("person", "role", "role type", "country", "organisation", "contested"):
         table.add_column(name, no_wrap=True)
     table.add_column("quote")
     table.add_column("source")
     for row in rows:
         quotes, sources = _quotes(row.evidence)
         table.add_row(row.person, row.role, row.role_type or "", row.country or "", row.organization or "",
-                      quotes, sources)
+                      "contested" if row.contested else "", quotes, sources)
     return table
 
 

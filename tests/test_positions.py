@@ -167,6 +167,16 @@ def test_seed_004_is_the_least_reliable_seed(kg, seed_store_dir):
     assert len(press) == 1 and press[0]["articles"] == 2
 
 
+def test_seed_004s_contradicted_role_is_flagged_contested_in_answers(kg, seed_store_dir):
+    data = json.loads(kg("ask", "what role does Kaja Kallas hold", "--format", "json", store=seed_store_dir).stdout)
+    flagged = {(a["role"], a["contested"]) for a in data["answers"]}
+    sources = {a["role"]: {e["source"].rsplit("/", 1)[-1][:3] for e in a["evidence"]} for a in data["answers"]}
+    assert all(contested for _, contested in flagged) and len(flagged) == 2  # 004 against 002, 14 days apart
+    assert "004" in {s for v in sources.values() for s in v}
+    others = json.loads(kg("ask", "what role does Keir Starmer hold", "--format", "json", store=seed_store_dir).stdout)
+    assert others["answers"] and not any(a["contested"] for a in others["answers"])
+
+
 def test_the_table_lists_every_source(kg, seed_store_dir):
     out = kg("sources", store=seed_store_dir)
     assert out.returncode == 0, out.stderr

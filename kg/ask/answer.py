@@ -7,6 +7,7 @@ runs the same ones), and the rows are built by pure functions over their results
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from importlib import resources
 
 from rdflib import URIRef
@@ -200,11 +201,28 @@ def _roles(store: Store, question: str, q: RoleQuestion, day: dt.date | None) ->
     records = roles_as_of(read_roles(store.query(get_query("roles").text, {"person": URIRef(person.iri)})), day)
     notes = [f"person: {person.label}", *_day_note(day)]
     conflict = role_conflict(records)
+    contested: set[str] = set()
     if conflict is not None:
         sides = " vs ".join(side.label for side in conflict.sides)
         notes.append(f"sources disagree ({conflict.nature}): {sides}; see `kg conflicts`")
-    return AskResult(question, "roles", query_command("roles", person=_key(person.iri)),
-                     tuple(role_answers(records)), tuple(notes))
+        contested = contested_claims(conflict)
+    rows = [replace(row, contested=any(e.claim in contested for e in row.evidence)) for row in role_answers(records)]
+    return AskResult(question, "roles", query_command("roles", person=_key(person.iri)), tuple(rows), tuple(notes))
+
+
+def contested_claims(conflict) -> set[str]:
+    """The claims of a conflict that a claim of another side, from another source, contradicts within
+    :data:`kg.ask.summary.CONTEST_DAYS` days."""
+    from kg.ask.summary import CONTEST_DAYS, days_apart
+
+    out = set()
+    for i, side in enumerate(conflict.sides):
+        for other in conflict.sides[:i] + conflict.sides[i + 1:]:
+            for a in side.claims:
+                if any(b.source != a.source and a.date and b.date and days_apart(a.date, b.date) <= CONTEST_DAYS
+                       for b in other.claims):
+                    out.add(a.claim)
+    return out
 
 
 def _holders(store: Store, question: str, q: HolderQuestion, day: dt.date | None) -> AskResult:

@@ -181,11 +181,14 @@ class RoleAnswer:
     organization: str | None
     evidence: tuple[Evidence, ...]
     methods: tuple[str, ...] = ()
+    contested: bool = False
 
     def to_json(self) -> dict:
-        """The row as ``{"person", "role", "role_type", "country", "organization", "evidence"}``."""
+        """The row as ``{"person", "role", "role_type", "country", "organization", "contested", "evidence"}``;
+        ``contested``: another source gives the person a post they cannot hold with this one, within weeks."""
         return {"person": self.person, "role": self.role, "role_type": self.role_type, "country": self.country,
-                "organization": self.organization, "evidence": [e.to_json() for e in self.evidence]}
+                "organization": self.organization, "contested": self.contested,
+                "evidence": [e.to_json() for e in self.evidence]}
 
 
 @dataclass(frozen=True)
