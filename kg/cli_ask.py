@@ -23,13 +23,24 @@ if TYPE_CHECKING:
     from kg.ask.records import AskResult, Evidence, RoleAnswer, StanceAnswer
     from kg.conflicts import Conflict
 
-#: Table width when the output is not a terminal (a pipe, a file): wide enough for quotes.
+#: Table width when the output is not a terminal (a pipe, a file) and COLUMNS is not set.
 PIPE_WIDTH = 200
 _SECTION_TITLES = {
-    ("opposes", "deployment"): "oppose the deployment itself",
-    ("opposes", "own_troops"): "decline to send their own troops",
-    ("supports", "deployment"): "support the deployment",
-    ("supports", "own_troops"): "ready to send their own troops",
+    "opposes deployment": "oppose the deployment itself",
+    "opposes own_troops": "decline to send their own troops",
+    "supports deployment": "support the deployment",
+    "supports own_troops": "ready to send their own troops",
+    "current": "current position",
+    "other": "other positions reported",
+}
+#: How a position reads in one line.
+_POSITION_WORDS = {
+    ("opposes", "deployment"): "opposes deployment",
+    ("opposes", "own_troops"): "declines own troops",
+    ("supports", "deployment"): "supports deployment",
+    ("supports", "own_troops"): "ready to send troops",
+    ("conditional", "deployment"): "conditional",
+    ("conditional", "own_troops"): "conditional (own troops)",
 }
 
 
@@ -44,6 +55,9 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question in plain English (quote it).", show_default=False)],
     fmt: Annotated[AnswerFormat, typer.Option("--format", "-f", help="table or json.")] = AnswerFormat.table,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Answer as of this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows shown per section.")] = 20,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every row of every section.")] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="The full table with every column and quote.")] = False,
     store: StoreOption = None,
     timeout: TimeoutOption = None,
 ) -> None:
@@ -51,7 +65,7 @@ def ask(
 
     Examples: kg ask "who opposes troop deployment and why";
     kg ask "what is Poland's position on troop deployment" --format json;
-    kg ask "who backs the reassurance force" --as-of 2025-04-30
+    kg ask "who backs the reassurance force" --as-of 2025-04-30 --all
     """
     from kg.ask import UnrecognisedQuestionError, parse_question
     from kg.ask import ask as answer
@@ -62,12 +76,42 @@ def ask(
     except UnrecognisedQuestionError as exc:
         _print_forms(exc)
         raise typer.Exit(2) from None
+    rows = None if show_all else limit
     with open_for_cli(store, read_only=True, create=False) as target:
-        result = call_with_deadline(lambda: answer(target, question, day=day), timeout, "kg ask")
+        result = call_with_deadline(lambda: answer(target, question, day=day, limit=rows), timeout, "kg ask")
     if fmt is AnswerFormat.json:
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    _print_result(result)
+    _print_result(result, wide=wide)
+
+
+def sources(
+    fmt: Annotated[AnswerFormat, typer.Option("--format", "-f", help="table or json.")] = AnswerFormat.table,
+    store: StoreOption = None,
+) -> None:
+    """List each source (outlet, else article) with its claims, how many others corroborate or contradict,
+    and its reliability score (kg/data/outlets.tsv adds curated designations).
+
+    Example: kg sources --format json
+    """
+    from kg.ask.reliability import source_ratings
+
+    with open_for_cli(store, read_only=True, create=False) as target:
+        ratings = source_ratings(target)
+    if fmt is AnswerFormat.json:
+        sys.stdout.write(json.dumps({"sources": [r.to_json() for r in ratings]}, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    out = _console()
+    table = Table(box=None, caption=f"{len(ratings)} sources; score: share of checked claims that agree")
+    for name in ("source", "articles", "claims", "checked", "corroborated", "contradicted", "score", "designation"):
+        table.add_column(name, no_wrap=name != "source", justify="left" if name in ("source", "designation")
+                         else "right")
+    for r in ratings:
+        table.add_row(r.label, str(r.articles), str(r.claims), str(r.checked), str(r.corroborated),
+                      str(r.contradicted), "unrated" if r.score is None else f"{r.score:.2f}", r.designation or "")
+    out.print(table)
 
 
 def conflicts(
@@ -106,9 +150,11 @@ def _parse_day(value: str | None) -> dt.date | None:
 
 
 def _console() -> Console:
+    import os
+
     out = console()
-    if not out.is_terminal:
-        out.width = PIPE_WIDTH
+    if not out.is_terminal and not os.environ.get("COLUMNS", "").isdigit():
+        out.width = PIPE_WIDTH  # COLUMNS, when set, wins (rich reads it)
     return out
 
 
@@ -120,7 +166,7 @@ def _print_forms(exc) -> None:
         err.print(f"  {form}\n      e.g. {example}", markup=False)
 
 
-def _print_result(result: AskResult) -> None:
+def _print_result(result: AskResult, *, wide: bool = False) -> None:
     out = _console()
     for note in result.notes:
         out.print(note, style="dim", markup=False)
@@ -130,11 +176,26 @@ def _print_result(result: AskResult) -> None:
     if result.kind == "stances":
         sections: dict[str, list] = {}
         for answer in result.answers:
-            sections.setdefault(_section(answer), []).append(answer)
-        for title, rows in sections.items():
-            out.print(_stance_table(rows, title))
-    elif result.kind == "position":
-        out.print(_stance_table(list(result.answers), "positions, latest first", dated=True))
+            sections.setdefault(answer.section, []).append(answer)
+        more = result.more()
+        totals = dict(result.totals)
+        for name, rows in sections.items():
+            title = f"{_SECTION_TITLES.get(name, name)} ({totals.get(name, len(rows))})"
+            if wide:
+                out.print(_stance_table(rows, title))
+            else:
+                out.print(title, style="bold", markup=False)
+                for line in _compact(rows, out.width):
+                    out.print(line, markup=False, overflow="ignore", crop=False)
+            if name in more:
+                out.print(f"  and {more[name]} more: --all or --limit N", markup=False)
+    elif result.kind in ("position", "timeline"):
+        if wide:
+            out.print(_stance_table(list(result.answers), "positions", dated=True))
+        else:
+            _print_records(out, list(result.answers))
+    elif result.kind == "changes":
+        _print_changes(out, list(result.answers), wide)
     elif result.kind in ("roles", "holders"):
         out.print(_role_table(list(result.answers)))
     else:
@@ -142,8 +203,73 @@ def _print_result(result: AskResult) -> None:
     out.print(f"query: {result.query}", style="dim", markup=False)
 
 
-def _section(answer: StanceAnswer) -> str:
-    return _SECTION_TITLES.get((answer.polarity, answer.scope or ""), answer.polarity)
+def _position_words(answer: StanceAnswer) -> str:
+    return _POSITION_WORDS.get((answer.polarity, answer.scope or ""), answer.polarity)
+
+
+def _why(answer: StanceAnswer) -> str:
+    if answer.reasons:
+        return answer.reasons[0]
+    return f"if {answer.conditions[0]}" if answer.conditions else ""
+
+
+def _support(answer: StanceAnswer) -> str:
+    sources = f"{answer.sources} source{'s' if answer.sources != 1 else ''}"
+    return sources + (" contested" if answer.contested else "")
+
+
+def _compact(rows: list[StanceAnswer], width: int) -> list[str]:
+    """One line per row, at most ``width`` characters: actor, position, first reason (or condition),
+    sources, last date; the reason is cut to the room left."""
+    cells = [[_cut(row.actor, 24), _position_words(row), _why(row), _support(row), row.last_stated or "undated"]
+             for row in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(5)]
+    room = max(0, width - sum(widths) + widths[2] - 2 * 4)
+    lines = []
+    for c in cells:
+        why = _cut(c[2], room).ljust(min(room, widths[2]))
+        parts = [c[0].ljust(widths[0]), c[1].ljust(widths[1]), why, c[3].ljust(widths[3]), c[4]]
+        lines.append("  ".join(p for p in parts if p.strip() or p).rstrip() if room else
+                     "  ".join(p for i, p in enumerate(parts) if i != 2).rstrip())
+    return lines
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else (text[: max(0, width - 1)].rstrip() + "…" if width > 0 else "")
+
+
+def _print_records(out: Console, rows: list[StanceAnswer]) -> None:
+    """A record per row: the position and its figures, then reasons, conditions and every quote,
+    wrapped to the console's width."""
+    import textwrap
+
+    def say(text: str, indent: str = "", **style) -> None:
+        lines = textwrap.wrap(text, width=max(20, out.width), initial_indent=indent, subsequent_indent=indent + "  ")
+        for line in lines:
+            out.print(line, markup=False, **style)
+
+    for row in rows:
+        dates = row.first_stated if row.first_stated == row.last_stated else f"{row.first_stated} to {row.last_stated}"
+        rating = "unrated" if row.reliability is None else f"reliability {row.reliability:.2f}"
+        label = _SECTION_TITLES.get(row.section, row.section)
+        say(f"{row.actor}: {_position_words(row)} ({label})", style="bold")
+        say(f"{row.claims} claim{'s' if row.claims != 1 else ''}, {_support(row)}, {dates or 'undated'}, {rating}",
+            "  ")
+        for reason in row.reasons:
+            say(f"because {reason}", "  ")
+        for condition in row.conditions:
+            say(f"if {condition}", "  ")
+        for e in row.evidence:
+            score = "" if e.reliability is None else f", {e.reliability:.2f}"
+            say(f"“{e.quote}” ({e.citation}, {e.method}{score})", "  ")
+
+
+def _print_changes(out: Console, rows: list[StanceAnswer], wide: bool) -> None:
+    for before, after in zip(rows[::2], rows[1::2], strict=True):
+        out.print(f"{after.actor}: {_position_words(before)} {before.first_stated} to {before.last_stated}, "
+                  f"then {_position_words(after)} from {after.first_stated}", markup=False, soft_wrap=False)
+        if wide:
+            _print_records(out, [before, after])
 
 
 def _quotes(evidence: tuple[Evidence, ...]) -> tuple[str, str]:
@@ -156,17 +282,14 @@ def _stance_table(rows: list[StanceAnswer], title: str, dated: bool = False):
     from rich.table import Table
 
     table = Table(title=title, show_lines=True, title_justify="left")
-    for name in ("actor", "country", "polarity", "scope"):
+    for name in ("actor", "country", "polarity", "scope", "claims", "sources", "first", "last"):
         table.add_column(name, no_wrap=True)
-    if dated:
-        table.add_column("date", no_wrap=True)
     for name in ("reasons", "conditions", "speaker", "quote", "source"):
         table.add_column(name)
     for row in rows:
         quotes, sources = _quotes(row.evidence)
-        cells = [row.actor, row.country or "", row.polarity, row.scope or ""]
-        if dated:
-            cells.append(row.date or "")
+        cells = [row.actor, row.country or "", row.polarity, row.scope or "", str(row.claims),
+                 _support(row), row.first_stated or "", row.last_stated or ""]
         cells += ["\n".join(row.reasons), "\n".join(row.conditions), "\n".join(row.speakers), quotes, sources]
         table.add_row(*cells)
     return table
@@ -176,14 +299,14 @@ def _role_table(rows: list[RoleAnswer]):
     from rich.table import Table
 
     table = Table(show_lines=True)
-    for name in ("person", "role", "role type", "country", "organisation"):
+    for name in ("person", "role", "role type", "country", "organisation", "contested"):
         table.add_column(name, no_wrap=True)
     table.add_column("quote")
     table.add_column("source")
     for row in rows:
         quotes, sources = _quotes(row.evidence)
         table.add_row(row.person, row.role, row.role_type or "", row.country or "", row.organization or "",
-                      quotes, sources)
+                      "contested" if row.contested else "", quotes, sources)
     return table
 
 
@@ -209,6 +332,7 @@ def _conflicts_table(found: list[Conflict]):
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``: ``ask`` and ``conflicts``."""
+    """Add this module's commands to ``app``: ``ask``, ``conflicts`` and ``sources``."""
     app.command("ask")(ask)
     app.command("conflicts")(conflicts)
+    app.command("sources")(sources)

@@ -106,7 +106,8 @@ def find_conflicts(store: Store, *, subject: str | None = None, day: dt.date | N
         Only claims dated on or before this day count.
     """
     from kg.ask.roles import read_roles, roles_as_of
-    from kg.ask.stances import as_of, stance_records
+    from kg.ask.stances import stance_records
+    from kg.ask.summary import as_of
     from kg.queries import get_query
 
     bindings = {"subject": URIRef(subject)} if subject else {}

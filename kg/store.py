@@ -524,3 +524,26 @@ def iter_rows(result: Result) -> Iterator[dict[str, Node | None]]:
     names = [str(v) for v in result.vars or []]
     for row in result:
         yield dict(zip(names, row, strict=True))
+
+
+def string_rows(store: Store, sparql: str, bindings: Mapping[str, Node] | None = None,
+                ) -> Iterator[dict[str, str | None]]:
+    """SELECT rows as dicts of lexical forms (IRIs, literal values; None when unbound).
+
+    The fast path for large answers: on an embedded store no rdflib term is built (about ten
+    times cheaper per row); other stores give the same strings through :func:`iter_rows`.
+
+    Examples
+    --------
+    >>> list(string_rows(EmbeddedStore(":memory:"), "SELECT ?x ?y WHERE { VALUES ?x { 1 } }"))
+    [{'x': '1', 'y': None}]
+    """
+    if isinstance(store, EmbeddedStore):
+        answer = store._query(sparql, bindings)
+        names = [v.value for v in answer.variables]
+        for solution in answer:
+            values = [solution[i] for i in range(len(names))]
+            yield {n: None if t is None else t.value for n, t in zip(names, values, strict=True)}
+        return
+    for row in iter_rows(store.query(sparql, bindings)):
+        yield {k: None if v is None else str(v) for k, v in row.items()}

@@ -3,6 +3,7 @@ growth after ingest, named queries, and hostile input that must neither crash no
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -23,7 +24,8 @@ from kg.ask.questions import (
     UnrecognisedQuestionError,
 )
 from kg.ask.records import Evidence, StanceRecord
-from kg.ask.stances import summarise
+from kg.ask.summary import reasons_of
+from kg.ask.summary import summarise_positions as summarise
 from kg.errors import KGError, UsageError
 from kg.store import EmbeddedStore
 from tests.conftest import PROJECT_ROOT, SEEDS
@@ -142,16 +144,43 @@ def test_who_opposes_troop_deployment_and_why(kg, seed_store_dir):
                                                  ["deployment", "own_troops"].index(p[1])))
 
 
+ANSWER_KEYS = ["section", "actor", "actor_type", "country", "polarity", "scope", "claims", "sources",
+               "first_stated", "last_stated", "reasons", "conditions", "contested", "reliability", "evidence"]
+EVIDENCE_KEYS = ["quote", "start", "end", "source", "outlet", "date", "method", "reliability"]
+
+
 def test_json_has_exactly_the_documented_keys(kg, seed_store_dir):
     data = _json(kg, QUESTION, store=seed_store_dir)
-    assert list(data) == ["question", "query", "answers"]
+    assert list(data) == ["question", "query", "answers", "totals"]
     for answer in data["answers"]:
-        assert list(answer) == ["actor", "actor_type", "country", "polarity", "scope", "reasons", "conditions",
-                                "evidence"]
+        assert list(answer) == ANSWER_KEYS
         assert answer["country"] is None or re.fullmatch(r"[A-Z]{3}", answer["country"])
-        assert answer["reasons"] == sorted(answer["reasons"]) and answer["conditions"] == sorted(answer["conditions"])
+        assert isinstance(answer["claims"], int) and isinstance(answer["sources"], int)
+        assert 1 <= answer["sources"] <= answer["claims"]
+        assert answer["first_stated"] <= answer["last_stated"]
+        assert isinstance(answer["contested"], bool)
+        assert answer["reliability"] is None or 0 <= answer["reliability"] <= 1
+        assert 1 <= len(answer["evidence"]) <= 3
         for evidence in answer["evidence"]:
-            assert list(evidence) == ["quote", "source", "outlet", "date", "url", "start", "end"]
+            assert list(evidence) == EVIDENCE_KEYS
+    counted: dict[str, int] = {}
+    for answer in data["answers"]:
+        counted[answer["section"]] = counted.get(answer["section"], 0) + 1
+    assert data["totals"] == counted  # nothing left out on the seeds
+
+
+def test_headline_rows_have_claims_sources_reasons_and_a_quote(kg, seed_store_dir):
+    data = _json(kg, QUESTION, store=seed_store_dir)
+    rows = _by_country(data["answers"])
+    assert rows["RUS"]["section"] == "opposes deployment"
+    assert {rows[c]["section"] for c in ("POL", "GRC", "USA")} == {"opposes own_troops"}
+    assert {rows[c]["section"] for c in ("LVA", "FIN", "NLD")} == {"conditional"}
+    for code in ("RUS", "POL", "GRC", "USA", "LVA", "FIN", "NLD"):
+        row = rows[code]
+        assert row["claims"] >= 1 and row["sources"] >= 1 and row["evidence"], row
+        assert row["reasons"] or row["conditions"], row
+    # The United States is reported declining by three independent sources (Euromaidan Press, 002, 004).
+    assert rows["USA"]["sources"] == 3 and rows["USA"]["first_stated"] == "2025-03-27"
 
 
 def test_json_is_the_same_bytes_every_time(kg, seed_store_dir):
@@ -161,20 +190,31 @@ def test_json_is_the_same_bytes_every_time(kg, seed_store_dir):
 
 
 def test_table_has_one_row_per_actor_in_sections(kg, seed_store_dir):
-    out = kg("ask", QUESTION, store=seed_store_dir)
+    out = kg("ask", QUESTION, store=seed_store_dir, env={"COLUMNS": "80"})
     assert out.returncode == 0, out.stderr
     text = out.stdout
-    deployment = text.index("oppose the deployment itself")
-    own = text.index("decline to send their own troops")
-    conditional = text.index("conditional\n")
+    deployment = text.index("oppose the deployment itself (1)")
+    own = text.index("decline to send their own troops (4)")
+    conditional = text.index("conditional (8)")
     assert deployment < text.index("Russian Federation") < own < conditional
     for name in ("Poland", "Greece", "United States"):
         assert own < text.index(name) < conditional
     for name in ("Latvia", "Finland", "Netherlands"):
         assert text.index(name) > conditional
-    for column in ("actor", "country", "polarity", "scope", "reasons", "conditions", "speaker", "quote", "source"):
-        assert column in text
-    assert "(curated)" in text and "Euromaidan Press, 2025-08-18" in text
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    poland = [line for line in lines if line.startswith("Poland ")]
+    assert len(poland) == 1 and re.search(r"declines own troops\s+own regional secur.*1 source\s+2025-04-10$",
+                                          poland[0]), poland
+    assert "https://" not in "\n".join(lines[:-1])  # labels, never IRIs (the last line is the query)
+
+
+def test_wide_table_has_every_column_and_quote(kg, seed_store_dir):
+    out = kg("ask", QUESTION, "--wide", store=seed_store_dir)
+    assert out.returncode == 0, out.stderr
+    for column in ("actor", "country", "claims", "sources", "reasons", "conditions", "speaker", "quote", "source"):
+        assert column in out.stdout
+    assert "(curated)" in out.stdout and "Euromaidan Press," in out.stdout
 
 
 def _record(claim, polarity, date, method, quote, reasons=()):
@@ -183,23 +223,31 @@ def _record(claim, polarity, date, method, quote, reasons=()):
                         None, None, date, method, 1.0 if method == "curated" else 0.7, "x:article", (evidence,))
 
 
-def test_curated_claims_set_the_row_and_agreeing_extracted_ones_add_evidence():
+def test_curated_claims_of_a_source_override_its_extracted_ones_and_agreeing_ones_count():
     rows = summarise([
         _record("c1", "opposes", "2025-04-10", "curated", "Poland cannot send troops", ["regional security"]),
         _record("e1", "opposes", "2025-04-12", "extracted", "Poland will not send troops", ["Belarus"]),
-        _record("e2", "supports", "2025-05-01", "extracted", "Poland backs the force"),
+        _record("e2", "supports", "2025-05-01", "extracted", "Poland backs the force"),  # same article: dropped
     ])
     assert len(rows) == 1
     row = rows[0]
-    assert (row.polarity, row.methods) == ("opposes", ("curated", "extracted"))
-    assert row.reasons == ("regional security",)  # reasons come from the curated claims
-    assert [e.quote for e in row.evidence] == ["Poland cannot send troops", "Poland will not send troops"]
+    assert row.polarity == "opposes" and [r.claim for r in row.agreeing] == ["c1", "e1"] and not row.others
+    assert reasons_of(row)[0] == ("regional security",)  # reasons come from the curated claims
+    assert (row.first_stated, row.last_stated, row.sources) == ("2025-04-10", "2025-04-12", ("x:article",))
 
 
-def test_extracted_claims_decide_when_there_is_no_curated_one():
-    rows = summarise([_record("e1", "opposes", "2025-04-12", "extracted", "a"),
-                      _record("e2", "supports", "2025-05-01", "extracted", "b")])
-    assert [(r.polarity, [e.quote for e in r.evidence]) for r in rows] == [("supports", ["b"])]
+def test_the_latest_claim_decides_across_sources():
+    later = dataclasses.replace(_record("e2", "supports", "2025-05-01", "extracted", "b"), source="x:other")
+    rows = summarise([_record("c1", "opposes", "2025-04-12", "curated", "a"), later])
+    assert [(r.polarity, [c.claim for c in r.agreeing], [c.claim for c in r.others]) for r in rows] == [
+        ("supports", ["e2"], ["c1"])]
+    assert rows[0].contested  # another source, 19 days earlier
+
+
+def test_ties_on_the_date_go_to_the_polarity_more_sources_state():
+    claims = [dataclasses.replace(_record(f"c{i}", polarity, "2025-05-01", "extracted", "q"), source=f"x:{i}")
+              for i, polarity in enumerate(["supports", "opposes", "opposes"])]
+    assert [r.polarity for r in summarise(claims)] == ["opposes"]
 
 
 # --- paraphrases and the other forms -------------------------------------------------------
@@ -236,9 +284,11 @@ def test_who_sets_conditions(seed_store):
 def test_position_of_a_country(seed_store):
     result = ask(seed_store, "what is Poland's position on troop deployment")
     assert result.kind == "position" and result.answers
-    assert {(a.actor, a.polarity, a.scope) for a in result.answers} == {("Poland", "opposes", "own_troops")}
-    assert any("position of Poland: opposes (own_troops)" in note for note in result.notes)
-    assert all(e.source.endswith("002_8517f6327cf266ec") for a in result.answers for e in a.evidence)
+    assert {(a.section, a.actor, a.polarity, a.scope) for a in result.answers} == {
+        ("current", "Poland", "opposes", "own_troops")}
+    row = result.answers[0]
+    assert row.claims == 2 and row.sources == 1 and row.first_stated == row.last_stated == "2025-04-10"
+    assert any("Belarus" in r for r in row.reasons) and row.evidence
 
 
 def test_position_of_a_person_includes_what_they_said_for_their_country(seed_store):
@@ -380,6 +430,26 @@ def test_unknown_names_are_named_in_the_error(seed_store):
         ask(seed_store, "what role does John Smith hold")
     with pytest.raises(UsageError, match="the Paris climate agreement"):
         ask(seed_store, "who opposes the Paris climate agreement")
+
+
+def test_a_proposal_the_store_does_not_know_is_refused_with_the_known_ones(kg, seed_store_dir):
+    out = kg("ask", "who opposes Ukraine joining NATO", store=seed_store_dir)
+    assert out.returncode == 2, out.stdout
+    assert out.stdout == "" and "Traceback" not in out.stderr
+    assert out.stderr.strip() == ("kg: error: no proposal matches 'Ukraine joining NATO'; "
+                                  "known proposals: reassurance force")
+
+
+@pytest.mark.parametrize("phrase", ["NATO and Ukraine", "Ukraine's membership of the EU", "elections in Ukraine"])
+def test_one_shared_word_is_not_a_match(seed_store, phrase):
+    with pytest.raises(UsageError, match="known proposals: reassurance force"):
+        ask(seed_store, f"who opposes {phrase}")
+
+
+@pytest.mark.parametrize("phrase", ["troop deployment", "sending troops to Ukraine", "the peacekeeping mission",
+                                    "the multinational force"])
+def test_phrases_naming_the_proposal_still_match(seed_store, phrase):
+    assert ask(seed_store, f"who opposes {phrase}").answers
 
 
 # --- named queries -------------------------------------------------------------------------

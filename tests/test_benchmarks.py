@@ -152,3 +152,15 @@ def test_run_writes_every_figure_with_size_and_ratio(tmp_path):
     export = next(f for f in report["figures"] if f["metric"] == "export (networkx)")
     assert export["details"]["nodes"] > 0
     assert "| who-opposes p50 |" in proc.stdout
+
+
+def test_position_benchmark_writes_its_figures_at_a_tiny_size(tmp_path, monkeypatch):
+    from benchmarks import positions
+
+    monkeypatch.setattr(generate, "cache_dir", lambda: tmp_path / "cache")
+    figures = positions.measure(3000, tmp_path / "stores", repeat=1, budget=1.0)
+    by_metric = {f["metric"]: f for f in figures}
+    summary = by_metric["who-opposes summary p50"]
+    assert summary["ours"] > 0 and summary["baseline"] > 0 and summary["ratio"] > 0 and summary["totals"]
+    fresh = by_metric["kg ask fresh process"]
+    assert fresh["exit"] == 0 and 0 < fresh["lines"] <= 80 and fresh["width"] <= 100

@@ -2,8 +2,9 @@
 
 A question is read into a typed request (:mod:`kg.ask.questions`), its names are resolved
 against the store (:mod:`kg.ask.entities`), bound named queries fetch the claims, and pure
-functions turn them into rows (:mod:`kg.ask.stances`, :mod:`kg.ask.roles`), each with the
-quotes and sources behind it (:mod:`kg.ask.records`).
+functions turn them into rows: one position per actor, proposal and scope
+(:mod:`kg.ask.summary`, :mod:`kg.ask.positions`), roles (:mod:`kg.ask.roles`), each with the quotes
+and sources behind it (:mod:`kg.ask.records`) and its sources' ratings (:mod:`kg.ask.reliability`).
 
 Examples
 --------
@@ -12,7 +13,7 @@ Examples
 ()
 """
 
-from kg.ask.answer import ask
+from kg.ask.answer import answer_json, ask
 from kg.ask.questions import SUPPORTED_FORMS, UnrecognisedQuestionError, parse_question
 from kg.ask.records import AskResult, Evidence, RoleAnswer, StanceAnswer
 
@@ -23,6 +24,7 @@ __all__ = [
     "RoleAnswer",
     "StanceAnswer",
     "UnrecognisedQuestionError",
+    "answer_json",
     "ask",
     "parse_question",
 ]

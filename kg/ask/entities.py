@@ -44,6 +44,8 @@ MAX_NAME_LENGTH = 200
 _STOPWORDS = frozenset((
     "a", "an", "the", "of", "to", "for", "in", "on", "at", "with", "and", "or", "about", "into", "from", "by",
     "any", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "as", "is", "are", "be",
+    # The verb of the question ("sending troops to Ukraine"), not a word of the proposal's name.
+    "send", "sending", "sent",
 ))
 
 
@@ -140,7 +142,7 @@ def resolve_proposal_phrase(store: Store, phrase: str) -> Entity:
     if exact:
         return Entity(exact[0], "proposal", _display(names.get(exact[0]), exact[0]))
     stems = _stems(text)
-    scores = {iri: max(len(stems & _stems(n)) for n in names) for iri, names in labels.items()}
+    scores = {iri: max(word_match(stems, _stems(n)) for n in names) for iri, names in labels.items()}
     best = max(scores.values(), default=0)
     if stems and best > 0:
         winners = sorted(iri for iri, score in scores.items() if score == best)
@@ -177,6 +179,40 @@ def resolve_role_types(store: Store, phrase: str) -> tuple[str, ...]:
     if match is None:
         raise UsageError(f"no role matches {phrase!r}; known roles include {', '.join(sorted(titles)[:12])}")
     return tuple(sorted(titles[match]))
+
+
+def word_match(phrase: set[str], label: set[str]) -> int:
+    """How many content words a phrase shares with a proposal's label, or 0 when that is no match.
+
+    A phrase matches a label by its words when the shared words are at least half of the
+    phrase's words and not only names of countries: one shared word ("Ukraine") does not make
+    "Ukraine joining NATO" a name of the reassurance force for Ukraine.
+
+    Examples
+    --------
+    >>> word_match(_stems("Ukraine joining NATO"), _stems("European mission in Ukraine"))
+    0
+    >>> word_match(_stems("NATO and Ukraine"), _stems("European mission in Ukraine"))
+    0
+    >>> word_match(_stems("troops"), _stems("Coalition of the Willing troops"))
+    1
+    >>> word_match(_stems("troops to Ukraine"), _stems("Coalition of the Willing troops"))
+    1
+    """
+    shared = phrase & label
+    if 2 * len(shared) < len(phrase) or all(_is_country_name(w) for w in shared):
+        return 0
+    return len(shared)
+
+
+def _is_country_name(word: str) -> bool:
+    from kg.resolve import resolve_country
+
+    try:
+        resolve_country(word, fuzzy=False)
+    except LookupError:
+        return False
+    return True
 
 
 def _usable(text: str) -> bool:
@@ -271,7 +307,7 @@ def _stems(text: str) -> set[str]:
     Examples
     --------
     >>> sorted(_stems("Sending troops to the Deployment"))
-    ['deploy', 'send', 'troop']
+    ['deploy', 'troop']
     """
     return {_stem(w) for w in re.findall(r"\w+", text.casefold()) if w not in _STOPWORDS and len(w) > 1}
 

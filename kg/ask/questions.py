@@ -24,6 +24,9 @@ SUPPORTED_FORMS: tuple[tuple[str, str], ...] = (
     ("what role does <person> hold", 'kg ask "what role does Kaja Kallas hold"'),
     ("who is <role> of <country or organisation>", 'kg ask "who is the defence minister of Latvia"'),
     ("which sources disagree (about <entity>)", 'kg ask "which sources disagree about Kaja Kallas"'),
+    ("who changed their position on <proposal>", 'kg ask "who changed their position on troop deployment"'),
+    ("how has <country or person>'s position changed (on <proposal>)",
+     "kg ask \"how has Italy's position changed\""),
 )
 
 
@@ -83,7 +86,23 @@ class ConflictQuestion:
     entity: str = ""
 
 
-Question = StanceQuestion | PositionQuestion | RoleQuestion | HolderQuestion | ConflictQuestion
+@dataclass(frozen=True)
+class ChangeQuestion:
+    """Who changed their position on a proposal."""
+
+    proposal: str = ""
+
+
+@dataclass(frozen=True)
+class TimelineQuestion:
+    """How one actor's position on a proposal changed over time."""
+
+    entity: str
+    proposal: str = ""
+
+
+Question = (StanceQuestion | PositionQuestion | RoleQuestion | HolderQuestion | ConflictQuestion | ChangeQuestion
+            | TimelineQuestion)
 
 _WHY = r"(?:\s*,?\s*(?:and|&)\s+why)?"
 _WHO = (r"(?:who|which(?:\s+(?P<kind>\w+))?|what\s+(?P<kind2>\w+)|name\s+(?:the\s+)?(?P<kind3>\w+)\s+that)"
@@ -152,6 +171,14 @@ def _position(m: re.Match) -> Question:
     return PositionQuestion(m.group("entity").strip(), (m.group("target") or "").strip())
 
 
+def _change(m: re.Match) -> Question:
+    return ChangeQuestion((m.group("target") or "").strip())
+
+
+def _timeline(m: re.Match) -> Question:
+    return TimelineQuestion(m.group("entity").strip(), (m.group("target") or "").strip())
+
+
 def _role(m: re.Match) -> Question:
     return RoleQuestion(m.group("person").strip())
 
@@ -169,6 +196,17 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], Question]]] = [
     (_re(r"(?:are\s+there\s+(?:any\s+)?|list\s+(?:the\s+|all\s+)?|show\s+(?:me\s+)?(?:the\s+|all\s+)?|"
          r"what\s+(?:are\s+(?:the\s+)?)?|which\s+)?(?:conflicts|contradictions|disagreements|conflicting\s+claims)"
          rf"(?:\s+(?:are\s+there|exist))?(?:\s+{_ABOUT}\s+(?P<entity>.+?))?"), _conflict),
+]
+_CHANGED = r"(?:changed|shifted|reversed|switched|altered|evolved|moved)"
+_PATTERNS += [
+    # who changed their position on <proposal>
+    (_re(rf"(?:who|which\s+\w+)\s+(?:has\s+|have\s+)?{_CHANGED}\s+(?:their|its|his|her)\s+(?:{_STANCE_WORDS}|minds?)"
+         rf"(?:\s+{_ABOUT}\s+(?P<target>.+?))?"), _change),
+    # how has <entity>'s position changed (on <proposal>)
+    (_re(rf"how\s+(?:has|have|did)\s+(?P<entity>.+?){_POSSESSIVE}\s+{_STANCE_WORDS}(?:\s+{_ABOUT}\s+(?P<target>.+?))?"
+         rf"\s+(?:changed?|shifted|shift|evolved?)(?:\s+(?:over\s+time|since\s+.+))?"), _timeline),
+    (_re(rf"how\s+(?:has|have|did)\s+the\s+{_STANCE_WORDS}\s+of\s+(?P<entity>.+?)(?:\s+{_ABOUT}\s+(?P<target>.+?))?"
+         rf"\s+(?:changed?|shifted|shift|evolved?)(?:\s+over\s+time)?"), _timeline),
 ]
 _PATTERNS += [(_re(rf"{_WHO}\s+(?:{verb}){_TARGET}(?P<why>{_WHY})"), _stance(polarities, scopes))
               for verb, polarities, scopes in _STANCE_VERBS]

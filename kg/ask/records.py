@@ -33,8 +33,8 @@ class Evidence:
     --------
     >>> e = Evidence("Poland cannot send troops.", "https://w3id.org/positions-kg/id/article/a", None,
     ...              "2025-04-10", None, 10, 36, method="curated")
-    >>> sorted(e.to_json())
-    ['date', 'end', 'outlet', 'quote', 'source', 'start', 'url']
+    >>> list(e.to_json())
+    ['quote', 'start', 'end', 'source', 'outlet', 'date', 'method', 'reliability']
     """
 
     quote: str
@@ -47,11 +47,12 @@ class Evidence:
     title: str | None = None
     method: str | None = None
     claim: str = ""
+    reliability: float | None = None
 
     def to_json(self) -> dict:
-        """The evidence as ``{"quote", "source", "outlet", "date", "url", "start", "end"}``."""
-        return {"quote": self.quote, "source": self.source, "outlet": self.outlet, "date": self.date,
-                "url": self.url, "start": self.start, "end": self.end}
+        """The evidence as ``{"quote", "start", "end", "source", "outlet", "date", "method", "reliability"}``."""
+        return {"quote": self.quote, "start": self.start, "end": self.end, "source": self.source,
+                "outlet": self.outlet, "date": self.date, "method": self.method, "reliability": self.reliability}
 
     def sort_key(self) -> tuple:
         """Oldest first, then by source and offsets."""
@@ -92,14 +93,17 @@ class StanceRecord:
     confidence: float | None
     source: str
     evidence: tuple[Evidence, ...]
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
 class StanceAnswer:
-    """One row of a stance answer: an actor's position, why, on what conditions, and the quotes.
+    """One row of a stance answer: an actor's position on a proposal in one scope, how well it is
+    supported (claims, independent sources, dates, reliability), why, on what conditions, and quotes.
 
-    ``actor`` is the actor's label, ``country`` an ISO alpha-3 code; ``speakers``,
-    ``methods`` and ``date`` (of the claim that set the polarity) are shown in tables only.
+    ``actor`` is the actor's label, ``country`` an ISO alpha-3 code; ``section`` groups the rows
+    of an answer (``opposes deployment``, ``conditional``, ``current``, ...); ``speakers`` and
+    ``methods`` are shown in tables only.
     """
 
     actor: str
@@ -114,13 +118,25 @@ class StanceAnswer:
     speakers: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
     date: str | None = None
+    section: str = ""
+    claims: int = 0
+    sources: int = 0
+    first_stated: str | None = None
+    contested: bool = False
+    reliability: float | None = None
+
+    @property
+    def last_stated(self) -> str | None:
+        """The latest date a claim of the row was stated (``date``)."""
+        return self.date
 
     def to_json(self) -> dict:
-        """The row as ``{"actor", "actor_type", "country", "polarity", "scope", "reasons", "conditions",
-        "evidence"}``."""
-        return {"actor": self.actor, "actor_type": self.actor_type, "country": self.country,
-                "polarity": self.polarity, "scope": self.scope, "reasons": list(self.reasons),
-                "conditions": list(self.conditions), "evidence": [e.to_json() for e in self.evidence]}
+        """The flat row of the ``kg ask --format json`` contract (see the README)."""
+        return {"section": self.section, "actor": self.actor, "actor_type": self.actor_type,
+                "country": self.country, "polarity": self.polarity, "scope": self.scope, "claims": self.claims,
+                "sources": self.sources, "first_stated": self.first_stated, "last_stated": self.last_stated,
+                "reasons": list(self.reasons), "conditions": list(self.conditions), "contested": self.contested,
+                "reliability": self.reliability, "evidence": [e.to_json() for e in self.evidence]}
 
 
 @dataclass(frozen=True)
@@ -165,19 +181,23 @@ class RoleAnswer:
     organization: str | None
     evidence: tuple[Evidence, ...]
     methods: tuple[str, ...] = ()
+    contested: bool = False
 
     def to_json(self) -> dict:
-        """The row as ``{"person", "role", "role_type", "country", "organization", "evidence"}``."""
+        """The row as ``{"person", "role", "role_type", "country", "organization", "contested", "evidence"}``;
+        ``contested``: another source gives the person a post they cannot hold with this one, within weeks."""
         return {"person": self.person, "role": self.role, "role_type": self.role_type, "country": self.country,
-                "organization": self.organization, "evidence": [e.to_json() for e in self.evidence]}
+                "organization": self.organization, "contested": self.contested,
+                "evidence": [e.to_json() for e in self.evidence]}
 
 
 @dataclass(frozen=True)
 class AskResult:
     """The answer to one question: what was asked, which named query answered it, the rows.
 
-    ``kind`` (``stances``, ``position``, ``roles``, ``holders``, ``conflicts``) tells how
-    to present the rows; ``notes`` are short remarks for tables (resolved names, dates).
+    ``kind`` (``stances``, ``position``, ``changes``, ``timeline``, ``roles``, ``holders``,
+    ``conflicts``) tells how to present the rows; ``notes`` are short remarks for tables
+    (resolved names, dates); ``totals`` the rows per section before the limit.
     """
 
     question: str
@@ -185,10 +205,20 @@ class AskResult:
     query: str
     answers: tuple = ()
     notes: tuple[str, ...] = field(default=())
+    totals: tuple[tuple[str, int], ...] = field(default=())
 
     def to_json(self) -> dict:
-        """``{"question", "query", "answers"}``."""
-        return {"question": self.question, "query": self.query, "answers": [a.to_json() for a in self.answers]}
+        """``{"question", "query", "answers", "totals"}``."""
+        return {"question": self.question, "query": self.query, "answers": [a.to_json() for a in self.answers],
+                "totals": dict(self.totals)}
+
+    def more(self) -> dict[str, int]:
+        """Rows per section left out by the limit."""
+        shown: dict[str, int] = {}
+        for answer in self.answers:
+            key = getattr(answer, "section", "")
+            shown[key] = shown.get(key, 0) + 1
+        return {k: n - shown.get(k, 0) for k, n in self.totals if n > shown.get(k, 0)}
 
 
 def _shorten(text: str, width: int) -> str:

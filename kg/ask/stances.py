@@ -1,18 +1,15 @@
-"""Stance claims: reading them from the ``who-opposes`` query, and summarising them per actor.
+"""Stance claims: reading them from the store (``stance-facts.rq`` without evidence, the
+``who-opposes`` named query with it), and the evidence of one claim.
 
-The query reads only what each stance states; the labels of actors and speakers, the ISO
-codes of countries and the outlets of sources come from ``descriptions.rq``, once per node.
-
-Curated claims are authoritative: when an actor has curated stances, the latest
-curated one sets the row's polarity and scope, and the reasons and conditions come from
-the curated claims; extracted claims that agree with it still add their quotes as
-evidence. ``as_of`` keeps only claims dated on or before that day.
+The queries read only what each stance states; the labels of actors and speakers, the ISO
+codes of countries and the outlets of sources come from ``descriptions.rq`` and
+``source-descriptions.rq``, once per node. :mod:`kg.ask.summary` turns the claims into positions.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from importlib import resources
 
 from rdflib import URIRef
@@ -20,21 +17,22 @@ from rdflib.query import Result
 
 from kg.ask.entities import CLASS_KINDS
 from kg.ask.records import (
-    POLARITY_ORDER,
-    SCOPE_ORDER,
     Evidence,
     RoleRecord,
-    StanceAnswer,
     StanceRecord,
-    rank,
 )
 from kg.queries import get_query
 from kg.rdf import notation
-from kg.store import Store, iter_rows
+from kg.store import Store, iter_rows, string_rows
 
 #: Separator of the concatenated reasons and conditions in ``who-opposes`` rows.
 LIST_SEPARATOR = "\n"
 DESCRIPTIONS_RQ = resources.files(__package__).joinpath("descriptions.rq").read_text(encoding="utf-8")
+STANCE_FACTS_RQ = resources.files(__package__).joinpath("stance-facts.rq").read_text(encoding="utf-8")
+CLAIM_REASONS_RQ = resources.files(__package__).joinpath("claim-reasons.rq").read_text(encoding="utf-8")
+NODE_DESCRIPTIONS_RQ = resources.files(__package__).joinpath("node-descriptions.rq").read_text(encoding="utf-8")
+CLAIM_EVIDENCE_RQ = resources.files(__package__).joinpath("claim-evidence.rq").read_text(encoding="utf-8")
+SOURCE_DESCRIPTIONS_RQ = resources.files(__package__).joinpath("source-descriptions.rq").read_text(encoding="utf-8")
 #: What ``descriptions.rq`` says about each node: ``{node IRI: {"label": ..., "kind": ..., "code": ...}}``.
 Descriptions = Mapping[str, Mapping[str, str]]
 
@@ -86,7 +84,7 @@ def describe(result: Result) -> dict[str, dict[str, str]]:
     {'label': 'EU', 'kind': 'organization'}
     """
     out: dict[str, dict[str, str]] = {}
-    for row in iter_rows(result):
+    for row in _rows(result):
         node, what, value = str(row["node"]), str(row["what"]), str(row["value"])
         if what == "class":
             what, value = "kind", CLASS_KINDS.get(value, "")
@@ -108,12 +106,109 @@ def stance_records(store: Store, proposal: str, actor: str | None = None) -> lis
     return read_stances(rows, describe(store.query(DESCRIPTIONS_RQ, {"proposal": URIRef(proposal)})))
 
 
+def _rows(result: Result | Iterable[Mapping]) -> Iterable[Mapping]:
+    """Rows of a Result, or the rows themselves (e.g. :func:`kg.store.string_rows`)."""
+    return iter_rows(result) if isinstance(result, Result) else result
+
+
+def source_outlets(store: Store) -> dict[str, str | None]:
+    """``{article IRI: outlet or None}`` for every source article a claim cites."""
+    return {source: about.get("outlet") for source, about in source_descriptions(store).items()}
+
+
+def source_descriptions(store: Store) -> dict[str, dict[str, str]]:
+    """``{article IRI: {"outlet": ..., "title": ...}}`` (present values only) for every cited article."""
+    out: dict[str, dict[str, str]] = {}
+    for row in string_rows(store, SOURCE_DESCRIPTIONS_RQ):
+        out[row["source"]] = {k: row[k] for k in ("outlet", "title") if row.get(k) is not None}
+    return out
+
+
+def stance_facts(store: Store, proposal: str, actor: str | None = None,
+                 outlets: Mapping[str, str | None] | None = None) -> list[StanceRecord]:
+    """The stance claims on ``proposal`` (of one ``actor``, when given) without evidence, reasons or labels
+    (labels are the IRIs' last segments until :func:`enrich`), with the outlets of their sources."""
+    bindings = {"proposal": URIRef(proposal)}
+    if actor:
+        bindings["actor"] = URIRef(actor)
+    outlets = source_outlets(store) if outlets is None else outlets
+    return sorted((_fact(row, outlets) for row in string_rows(store, STANCE_FACTS_RQ, bindings)),
+                  key=lambda r: r.claim)
+
+
+def all_stance_facts(store: Store, outlets: Mapping[str, str | None]) -> list[StanceRecord]:
+    """Every stance claim of the store, on any proposal, without evidence, reasons or labels."""
+    return sorted((_fact(row, outlets) for row in string_rows(store, STANCE_FACTS_RQ)), key=lambda r: r.claim)
+
+
+def _fact(row: Mapping[str, str | None], outlets: Mapping[str, str | None]) -> StanceRecord:
+    actor = row["actor"] or ""
+    source = row["source"] or ""
+    confidence = row.get("confidence")
+    return StanceRecord(
+        claim=row["stance"] or "", actor=actor, actor_label=actor.rsplit("/", 1)[-1], actor_type=_kind_from_iri(actor),
+        country=_code_from_iri(row.get("country")) or _code_from_iri(actor), proposal=row["proposal"] or "",
+        polarity=notation(row["polarity"]) or "", scope=notation(row.get("scope")), reasons=(), conditions=(),
+        speaker=row.get("speaker"), speaker_label=None, date=row.get("date"), method=notation(row["method"]) or "",
+        confidence=float(confidence) if confidence is not None else None, source=source, evidence=(),
+        outlet=outlets.get(source))
+
+
+def enrich(store: Store, records: Iterable[StanceRecord]) -> list[StanceRecord]:
+    """The records with their reasons and conditions and the labels, kinds and codes of their actors,
+    speakers and countries: one bound query per actor and proposal, one per node."""
+    records = list(records)
+    texts: dict[str, dict[str, set[str]]] = {}
+    for actor, proposal in sorted({(r.actor, r.proposal) for r in records}):
+        bindings = {"actor": URIRef(actor), "proposal": URIRef(proposal)}
+        for row in string_rows(store, CLAIM_REASONS_RQ, bindings):
+            texts.setdefault(row["stance"], {}).setdefault(row["what"], set()).add(row["value"])
+    nodes = sorted({n for r in records for n in (r.actor, r.speaker) if n})
+    described = {node: describe(string_rows(store, NODE_DESCRIPTIONS_RQ, {"node": URIRef(node)})).get(node, {})
+                 for node in nodes}
+    out = []
+    for r in records:
+        about = described.get(r.actor, {})
+        mine = texts.get(r.claim, {})
+        out.append(replace(r, actor_label=about.get("label") or r.actor_label,
+                           actor_type=about.get("kind") or r.actor_type, country=r.country or about.get("code"),
+                           reasons=tuple(sorted(mine.get("reason", ()))),
+                           conditions=tuple(sorted(mine.get("condition", ()))),
+                           speaker_label=described.get(r.speaker or "", {}).get("label")))
+    return out
+
+
+def _code_from_iri(iri: str | None) -> str | None:
+    """The ISO alpha-3 code of a country IRI minted by :func:`kg.iris.country_iri`, else None.
+
+    Examples
+    --------
+    >>> _code_from_iri("https://w3id.org/positions-kg/id/country/POL"), _code_from_iri("https://x/person/a")
+    ('POL', None)
+    """
+    if not iri:
+        return None
+    head, _, code = iri.rpartition("/")
+    return code if head.endswith("/id/country") and len(code) == 3 and code.isupper() else None
+
+
+def claim_evidence(store: Store, claim: str, outlets: Mapping[str, str | None],
+                   titles: Descriptions | None = None) -> tuple[Evidence, ...]:
+    """The evidence spans of one claim, with its source's outlet."""
+    out = []
+    for row in iter_rows(store.query(CLAIM_EVIDENCE_RQ, {"claim": URIRef(claim)})):
+        evidence = evidence_from_row(row, claim, titles)
+        if evidence is not None:
+            out.append(replace(evidence, outlet=evidence.outlet or outlets.get(evidence.source)))
+    return tuple(sorted(out, key=Evidence.sort_key))
+
+
 def group_claim_rows(result: Result, claim_column: str,
                      described: Descriptions | None = None) -> dict[str, dict[str, set]]:
     """Each claim's rows folded into one entry: every column's distinct values (as strings),
     and its evidence spans under ``"_evidence"``. Queries return one row per claim and span."""
     fields: dict[str, dict[str, set]] = {}
-    for row in iter_rows(result):
+    for row in _rows(result):
         claim = str(row[claim_column])
         entry = fields.setdefault(claim, {})
         for key, value in row.items():
@@ -174,65 +269,6 @@ def _kind_from_iri(iri: str) -> str:
     return {"country": "country", "person": "person", "org": "organization"}.get(segment, "entity")
 
 
-def as_of(records: Iterable[StanceRecord], day: dt.date | None) -> list[StanceRecord]:
-    """The records dated on or before ``day`` (all of them when ``day`` is None; undated ones never).
-
-    Examples
-    --------
-    >>> r = StanceRecord("c", "a", "A", "country", None, "p", "opposes", None, (), (), None, None,
-    ...                  "2025-04-10", "curated", 1.0, "s", ())
-    >>> len(as_of([r], dt.date(2025, 4, 9))), len(as_of([r], dt.date(2025, 4, 10)))
-    (0, 1)
-    """
-    if day is None:
-        return list(records)
-    limit = day.isoformat()
-    return [r for r in records if r.date is not None and r.date[:10] <= limit]
-
-
-def deciding_claim(records: list[StanceRecord]) -> StanceRecord:
-    """The claim that sets an actor's position: the latest curated one, else the latest extracted one.
-
-    Ties on the date go to the more confident claim, then to the smaller claim IRI.
-    """
-    curated = [r for r in records if r.method == "curated"]
-    return max(curated or records, key=lambda r: (r.date or "", r.confidence or 0.0, _reverse(r.claim)))
-
-
-def _reverse(text_value: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in text_value)
-
-
-def summarise(records: Iterable[StanceRecord], day: dt.date | None = None) -> list[StanceAnswer]:
-    """One row per actor: the position its deciding claim states, with every claim that agrees.
-
-    Parameters
-    ----------
-    records : iterable of StanceRecord
-    day : datetime.date, optional
-        Answer as of this day: only claims dated on or before it count.
-    """
-    by_actor: dict[str, list[StanceRecord]] = {}
-    for record in as_of(records, day):
-        by_actor.setdefault(record.actor, []).append(record)
-    answers = []
-    for claims in by_actor.values():
-        decider = deciding_claim(claims)
-        agreeing = [r for r in claims if r.polarity == decider.polarity]
-        answers.append(_answer(agreeing, decider.polarity, decider.scope, decider.date))
-    return sorted(answers, key=answer_key)
-
-
-def positions(records: Iterable[StanceRecord], day: dt.date | None = None) -> list[StanceAnswer]:
-    """One row per actor, polarity and scope: every position an actor was reported to take."""
-    groups: dict[tuple, list[StanceRecord]] = {}
-    for record in as_of(records, day):
-        groups.setdefault((record.actor, record.polarity, record.scope), []).append(record)
-    answers = [_answer(claims, polarity, scope, max((r.date or "" for r in claims), default="") or None)
-               for (_, polarity, scope), claims in groups.items()]
-    return sorted(answers, key=answer_key)
-
-
 def merged_evidence(claims: Iterable[StanceRecord | RoleRecord]) -> tuple[Evidence, ...]:
     """The evidence spans of several claims, each span once, sorted.
 
@@ -245,28 +281,3 @@ def merged_evidence(claims: Iterable[StanceRecord | RoleRecord]) -> tuple[Eviden
             if key not in evidence or (item.method or "") < (evidence[key].method or ""):
                 evidence[key] = item
     return tuple(sorted(evidence.values(), key=Evidence.sort_key))
-
-
-def answer_key(answer: StanceAnswer) -> tuple:
-    """Sort order of rows: polarity, scope, then actor label and IRI."""
-    return (rank(answer.polarity, POLARITY_ORDER), rank(answer.scope, SCOPE_ORDER), answer.actor.casefold(),
-            answer.actor, answer.actor_iri)
-
-
-def _answer(claims: list[StanceRecord], polarity: str, scope: str | None, date: str | None) -> StanceAnswer:
-    authoritative = [r for r in claims if r.method == "curated"] or claims
-    labels = sorted({r.actor_label for r in claims})
-    return StanceAnswer(
-        actor=labels[0],
-        actor_iri=claims[0].actor,
-        actor_type=min(r.actor_type for r in claims),
-        country=min((r.country for r in claims if r.country), default=None),
-        polarity=polarity,
-        scope=scope,
-        reasons=tuple(sorted({x for r in authoritative for x in r.reasons})),
-        conditions=tuple(sorted({x for r in authoritative for x in r.conditions})),
-        evidence=merged_evidence(claims),
-        speakers=tuple(sorted({r.speaker_label for r in claims if r.speaker_label})),
-        methods=tuple(sorted({r.method for r in claims if r.method})),
-        date=date,
-    )
