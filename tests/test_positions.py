@@ -282,3 +282,17 @@ def test_summary_after_build_ingest_and_load_equals_a_computation_from_scratch(k
     after_load = _summary(built, kg)
     assert any(a["country"] == EXTRA[6] for a in after_load["answers"])
     assert after_load == _from_scratch(built, kg, tmp_path / "l")
+
+
+def test_role_checks_take_the_gazetteer_side_of_a_disagreement():
+    from kg.ask.reliability import RoleFact, role_checks
+
+    right = RoleFact("c1", "p", ("foreign_policy_chief", "eu"), "2025-04-10", "a", "a", "curated")
+    wrong = RoleFact("c2", "p", ("head_of_government", "est"), "2025-03-27", "b", "b", "curated")
+    checks = {c.claim: c for c in role_checks([right, wrong], {("c1", "c2"), ("c2", "c1")},
+                                              {"p": ("foreign_policy_chief", "eu")})}
+    assert checks["c1"].checked and checks["c1"].agrees
+    assert checks["c2"].checked and not checks["c2"].agrees
+    # without the gazetteer both sides of the conflict lose
+    plain = {c.claim: c for c in role_checks([right, wrong], {("c1", "c2"), ("c2", "c1")})}
+    assert not plain["c1"].agrees and not plain["c2"].agrees

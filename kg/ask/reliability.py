@@ -4,8 +4,9 @@ A source is an outlet, or the article itself when its outlet is unknown (two art
 outlet are one source). Each claim of a source is *checkable* when another independent source
 makes a claim on the same thing within :data:`~kg.ask.summary.CONTEST_DAYS` days:
 
-- a stance: the same actor, proposal and scope; it *agrees* when one of those states the same
-  polarity, else it is *contradicted*;
+- a stance: the same actor, proposal and scope; it *agrees* when one of those states a
+  compatible polarity (the same, or support beside conditional support), and it is
+  *contradicted* when one opposes what it backs or backs what it opposes (:func:`compatible`);
 - a role: the same person; it agrees when one of those gives the same post (role type and
   holder), and it is contradicted when they disagree (a conflict of :mod:`kg.conflicts`: posts
   one person cannot hold together) and none agrees.
@@ -119,8 +120,32 @@ def stance_checks(records: list[StanceRecord]) -> list[Check]:
     for r in records:
         mine = source_key(r)
         near = [o for o in windows[(r.actor, r.proposal, r.scope)].around(r.date) if source_key(o) != mine]
-        out.append(Check(r.claim, mine, r.source, bool(near), any(o.polarity == r.polarity for o in near)))
+        agrees = any(compatible(o.polarity, r.polarity) for o in near)
+        against = any(compatible(o.polarity, r.polarity) is False for o in near)
+        out.append(Check(r.claim, mine, r.source, agrees or against, agrees))
     return out
+
+
+_BACKING = frozenset({"supports", "conditional"})
+
+
+def compatible(a: str, b: str) -> bool | None:
+    """Whether two polarities agree (True), disagree (False) or cannot be compared (None).
+
+    Support and conditional support agree: a source that reports the condition is not
+    contradicted by one that leaves it out. Opposition disagrees with either. An undecided
+    (neutral) stance neither confirms nor contradicts another.
+
+    Examples
+    --------
+    >>> compatible("supports", "conditional"), compatible("opposes", "conditional"), compatible("neutral", "opposes")
+    (True, False, None)
+    """
+    if a == b:
+        return True
+    if "neutral" in (a, b):
+        return None
+    return a in _BACKING and b in _BACKING
 
 
 @dataclass(frozen=True)
@@ -136,12 +161,17 @@ class RoleFact:
     method: str
 
 
-def role_checks(facts: list[RoleFact], contradicting: set[tuple[str, str]]) -> list[Check]:
-    """Each role claim checked against other sources' claims about the same person.
+def role_checks(facts: list[RoleFact], contradicting: set[tuple[str, str]],
+                known: dict[str, tuple[str, str]] | None = None) -> list[Check]:
+    """Each role claim checked against other sources' claims about the same person, and the gazetteer.
 
     ``contradicting`` holds the (claim, claim) pairs that :func:`kg.conflicts.role_conflict`
-    puts on different sides of a conflict.
+    puts on different sides of a conflict. ``known`` maps a person's IRI to the post the
+    curated persons gazetteer gives them (:func:`known_posts`): a claim of that post agrees
+    with it, and a claim that conflicts with a claim of that post is decided by it, so that
+    of two sources that disagree about a person only the one the gazetteer contradicts loses.
     """
+    known = known or {}
     by_person: dict[str, list[RoleFact]] = {}
     for f in facts:
         by_person.setdefault(f.person, []).append(f)
@@ -149,9 +179,26 @@ def role_checks(facts: list[RoleFact], contradicting: set[tuple[str, str]]) -> l
     for f in facts:
         near = [o for o in by_person[f.person] if o.source != f.source and f.date and o.date
                 and days_apart(f.date, o.date) <= CONTEST_DAYS]
-        agrees = any(o.post == f.post for o in near)
-        against = any((f.claim, o.claim) in contradicting for o in near)
+        listed = known.get(f.person)
+        agrees = any(o.post == f.post for o in near) or f.post == listed
+        against = any((f.claim, o.claim) in contradicting and o.post == listed for o in near) if listed else any(
+            (f.claim, o.claim) in contradicting for o in near)
         out.append(Check(f.claim, f.source, f.article, agrees or against, agrees))
+    return out
+
+
+@lru_cache(maxsize=1)
+def known_posts() -> dict[str, tuple[str, str]]:
+    """``{person IRI: (role type, holder IRI)}`` from the curated persons gazetteer (its current posts)."""
+    from kg.iris import country_iri, organization_iri, person_iri
+
+    text = resources.files("kg").joinpath("data", "gazetteer", "persons.tsv").read_text(encoding="utf-8")
+    out = {}
+    for row in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        holder = (country_iri(row["country"]) if row["country"]
+                  else organization_iri(row["organization"]) if row["organization"] else None)
+        if holder is not None and row["role_type"]:
+            out.setdefault(str(person_iri(row["name"])), (row["role_type"], str(holder)))
     return out
 
 
@@ -184,7 +231,7 @@ def source_ratings(store: Store, stances: list[StanceRecord] | None = None) -> l
     outlets = source_outlets(store)
     stances = all_stance_facts(store, outlets) if stances is None else stances
     facts = _role_facts(store, outlets)
-    checks = stance_checks(stances) + role_checks(facts, _role_contradictions(store, facts))
+    checks = stance_checks(stances) + role_checks(facts, _role_contradictions(store, facts), known_posts())
     return rate(checks, outlets, read_outlets())
 
 
