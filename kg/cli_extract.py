@@ -72,6 +72,8 @@ def ingest(
 ) -> None:
     """Extract articles and load each into its own named graph (unchanged ones are skipped).
 
+    Files that cannot be read are named one per line and skipped; the exit status is 1 if any was.
+
     Example: kg ingest new-articles/ --store .kg/store
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -93,7 +95,7 @@ def ingest(
         errors.print(f"kg: warning: {' '.join(message.split())}")
     errors.print(f"ingested: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
                  f"{report.failed} failed; {report.claims} claims loaded")
-    if report.done == 0:
+    if report.failed or report.done == 0:  # a refused file is an error, even when others loaded
         raise typer.Exit(1)
 
 

@@ -309,3 +309,159 @@ def test_parse_article_enforces_its_size_limit(size):
 
     with pytest.raises(LimitExceededError, match=r"big\.txt"):
         parse_article(b"y" * (size + 1), "big.txt", max_bytes=size)
+
+
+# --- round two (issue 16): hostile files ---------------------------------------------------------
+
+GOOD_ARTICLE = b"---\ntitle: Good article\n---\nLatvia said it cannot send troops to Ukraine.\n"
+
+
+def _article_ids(store_dir: Path) -> set[str]:
+    """Article ids in a store (the local part of each article IRI)."""
+    prefix = "<https://w3id.org/positions-kg/id/article/"
+    return {line.split()[0][len(prefix):-1] for line in _quads(store_dir)
+            if line.startswith(prefix) and "#type> <https://w3id.org/positions-kg/ns#Article>" in line}
+
+
+def _attribute_bomb(attributes: int) -> bytes:
+    """An HTML page whose one tag carries ``attributes`` attributes (about 20 bytes each)."""
+    attrs = " ".join(f'data-a{i}="v"' for i in range(attributes))
+    return (f"<html><body><div {attrs}><p>Hungary said it cannot send troops.</p></div></body></html>").encode()
+
+
+def test_ingest_refuses_an_html_attribute_bomb_and_loads_the_other_files(kg, tmp_path, seed_store_copy):
+    bomb = tmp_path / "bomb.html"
+    bomb.write_bytes(_attribute_bomb(200_000))
+    assert bomb.stat().st_size < 5_000_000  # under the article size limit
+    good = tmp_path / "good.txt"
+    good.write_bytes(GOOD_ARTICLE)
+    before = _article_ids(seed_store_copy)
+    out = kg("ingest", str(bomb), str(good), store=seed_store_copy, timeout=120)  # a hang guard, not a timing
+    _assert_refused(out, str(bomb), last_line=False)
+    assert "KG_MAX_HTML_ATTRIBUTES" in out.stderr
+    assert "1 added" in out.stderr
+    assert _article_ids(seed_store_copy) == before | {"good"}
+
+
+def test_html_markup_limits_are_configurable(tmp_path, monkeypatch):
+    from kg.articles import parse_article
+    from kg.errors import LimitExceededError
+
+    page = _attribute_bomb(50)
+    monkeypatch.setenv("KG_MAX_HTML_ATTRIBUTES", "10")
+    with pytest.raises(LimitExceededError, match=r"page\.html.*KG_MAX_HTML_ATTRIBUTES"):
+        parse_article(page, "page.html")
+    monkeypatch.setenv("KG_MAX_HTML_ATTRIBUTES", "100")
+    monkeypatch.setenv("KG_MAX_HTML_TAGS", "3")
+    with pytest.raises(LimitExceededError, match=r"page\.html.*KG_MAX_HTML_TAGS"):
+        parse_article(page, "page.html")
+    monkeypatch.setenv("KG_MAX_HTML_TAGS", "100")
+    assert "Hungary" in parse_article(page, "page.html").body
+
+
+DEEP_FRONT_MATTER = [
+    ("flow-lists", b"---\ntitle: " + b"[" * 500 + b"\n---\nPoland said no."),
+    ("flow-maps", b"---\nnote: " + b"{a: " * 400 + b"\n---\nPoland said no."),
+    ("block-lists", b"---\nnote:\n" + b"".join(b"  " * i + b"-\n" for i in range(300)) + b"---\nPoland said no."),
+]
+
+
+@pytest.mark.parametrize("content", [c for _, c in DEEP_FRONT_MATTER], ids=[i for i, _ in DEEP_FRONT_MATTER])
+def test_ingest_refuses_deeply_nested_front_matter_and_loads_the_good_file(content, kg, tmp_path, seed_store_copy):
+    deep = tmp_path / "deep.txt"
+    deep.write_bytes(content)
+    good = tmp_path / "a.txt"
+    good.write_bytes(GOOD_ARTICLE)
+    out = kg("ingest", str(good), str(deep), store=seed_store_copy)
+    _assert_refused(out, str(deep), last_line=False)
+    assert "RecursionError" not in out.stderr
+    assert "1 added" in out.stderr
+    assert "a" in _article_ids(seed_store_copy)
+
+
+def test_nested_front_matter_raises_input_error_in_process():
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match=r"deep\.txt"):
+        parse_article(b"---\ntitle: " + b"[" * 5000 + b"\n---\nBody.", "deep.txt")
+
+
+def test_articles_with_names_that_slug_alike_keep_distinct_ids(kg, tmp_path, seed_store_copy):
+    names = ["a b.txt", "a-b.txt", "статья.txt", "مقالة.txt", "記事.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(GOOD_ARTICLE.replace(b"Good", name.encode()))
+    before = _article_ids(seed_store_copy)
+    out = kg("ingest", *[str(tmp_path / n) for n in names], store=seed_store_copy)
+    assert out.returncode == 0, out.stderr
+    assert f"{len(names)} added" in out.stderr
+    new = _article_ids(seed_store_copy) - before
+    assert len(new) == len(names) and "a-b" in new
+
+
+def test_same_file_name_in_two_folders_is_two_articles(kg, tmp_path, seed_store_copy):
+    for folder, country in (("a", b"Latvia"), ("b", b"Estonia")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_bytes(GOOD_ARTICLE.replace(b"Latvia", country))
+    first = kg("ingest", str(tmp_path / "a" / "same.txt"), store=seed_store_copy)
+    assert first.returncode == 0 and "1 added" in first.stderr, first.stderr
+    second = kg("ingest", str(tmp_path / "b" / "same.txt"), store=seed_store_copy)
+    assert second.returncode == 0, second.stderr
+    assert "1 added" in second.stderr and "0 replaced" in second.stderr
+    again = kg("ingest", str(tmp_path / "a"), str(tmp_path / "b"), store=seed_store_copy)
+    assert "2 unchanged" in again.stderr, again.stderr
+    quads = "\n".join(_quads(seed_store_copy))
+    assert "Latvia said" in quads and "Estonia said" in quads
+    # the same source changed is a replacement of its article, not a third one
+    (tmp_path / "b" / "same.txt").write_bytes(GOOD_ARTICLE.replace(b"Latvia", b"Finland"))
+    changed = kg("ingest", str(tmp_path / "b" / "same.txt"), store=seed_store_copy)
+    assert "1 replaced" in changed.stderr, changed.stderr
+    assert "Estonia said" not in "\n".join(_quads(seed_store_copy))
+
+
+def test_seed_article_ids_are_their_file_stems():
+    from kg.articles import article_id_for
+
+    for path in (Path(__file__).parent.parent / "seeds" / "articles").iterdir():
+        assert article_id_for(str(path)) == path.stem
+
+
+DEVICES = ["/dev/zero", "/dev/urandom"]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("via", ["direct", "symlink"])
+def test_ingest_refuses_devices(device, via, kg, tmp_path, shared_store, shared_before):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    article = Path(device)
+    if via == "symlink":
+        article = tmp_path / "dev.txt"
+        article.symlink_to(device)
+    out = kg("ingest", str(article), store=shared_store, timeout=60)
+    _assert_refused(out, str(article), last_line=False)
+    assert "regular file" in out.stderr
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_query_refuses_an_rq_symlink_to_a_device(device, kg, tmp_path, shared_store, shared_before):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    query = tmp_path / "q.rq"
+    query.symlink_to(device)
+    out = kg("query", str(query), store=shared_store, timeout=60)
+    _assert_refused(out, str(query))
+    assert "regular file" in out.stderr
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".rq"])
+def test_fifo_is_refused_not_waited_on(suffix, kg, tmp_path, shared_store, shared_before):
+    import os
+
+    fifo = tmp_path / f"pipe{suffix}"
+    os.mkfifo(fifo)
+    command = ("ingest", str(fifo)) if suffix == ".txt" else ("query", str(fifo))
+    out = kg(*command, store=shared_store, timeout=60)
+    _assert_refused(out, str(fifo), last_line=False)
+    assert "FIFO" in out.stderr
+    assert _quads(shared_store) == shared_before
