@@ -259,7 +259,7 @@ def _print_output(output, fmt: QueryFormat) -> None:
 
 
 #: Modules that add commands to ``app`` through their ``register(app)`` function.
-COMMAND_MODULES = ("kg.cli_extract", "kg.cli_ask", "kg.cli_render", "kg.cli_serve")
+COMMAND_MODULES = ("kg.cli_extract", "kg.cli_ask", "kg.cli_render", "kg.cli_serve", "kg.cli_check")
 for _name in COMMAND_MODULES:
     import_module(_name).register(app)
 
@@ -274,6 +274,14 @@ def main() -> None:
     except KGError as exc:
         sys.stderr.write(f"kg: error: {one_line(exc)}\n")
         sys.exit(exc.exit_code)
+    except RuntimeError as exc:  # damage found by a read outside kg.store (RocksDB names the file)
+        from kg.store import is_corruption
+
+        if not is_corruption(exc):
+            raise
+        sys.stderr.write(f"kg: error: the store is damaged ({one_line(exc)[:300]}); restore it from an "
+                         "export or rebuild it with `kg build --store NEW_DIR`; `kg check` finds damage\n")
+        sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("kg: interrupted\n")
         sys.exit(130)

@@ -23,7 +23,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.errors import InputError, QueryError, StoreError, StoreLockedError
+from kg.errors import InputError, QueryError, StoreCorruptError, StoreError, StoreLockedError
 from kg.vocab import GRAPH
 
 if TYPE_CHECKING:
@@ -222,6 +222,8 @@ class EmbeddedStore(Store):
                     "then use --store http://127.0.0.1:7878 or stop it)"
                 ) from exc
             raise StoreError(f"{path}: cannot open store: {exc}") from exc
+        except RuntimeError as exc:  # RocksDB's "Corruption: ..." (a truncated .sst, MANIFEST or CURRENT)
+            raise StoreCorruptError(path, _one_line(exc)) from exc
         if not read_only:
             self._drop_staging_leftovers()
 
@@ -249,7 +251,13 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from kg.oxterms import result_from_ox
 
-        return result_from_ox(self._query(sparql, bindings))
+        answer = self._query(sparql, bindings)
+        try:
+            return result_from_ox(answer)  # reads the solutions: damage may show only now
+        except RuntimeError as exc:
+            if is_corruption(exc):
+                raise StoreCorruptError(self.location, _one_line(exc)) from exc
+            raise
 
     def construct(self, sparql: str) -> EmbeddedStore:
         """The triples of a CONSTRUCT (or DESCRIBE) query, held in a new in-memory store.
@@ -289,6 +297,8 @@ class EmbeddedStore(Store):
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
         except RuntimeError as exc:  # e.g. a bound variable missing from the projection
+            if is_corruption(exc):
+                raise StoreCorruptError(self.location, _one_line(exc)) from exc
             raise QueryError(f"query failed: {_one_line(exc)}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: query failed: {_one_line(exc)}") from exc
@@ -444,6 +454,17 @@ def _checked_iri(iri: object) -> str:
     if any(c in text for c in '<>"{}|^`\\ \n\r\t'):
         raise ValueError(f"not a safe IRI: {text!r}")
     return text
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True for RocksDB's report of damaged store files (pyoxigraph raises them as ``RuntimeError``).
+
+    Examples
+    --------
+    >>> is_corruption(RuntimeError("Corruption: block checksum mismatch")), is_corruption(RuntimeError("x"))
+    (True, False)
+    """
+    return isinstance(exc, RuntimeError) and _one_line(exc).startswith("Corruption")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -465,3 +465,68 @@ def test_fifo_is_refused_not_waited_on(suffix, kg, tmp_path, shared_store, share
     _assert_refused(out, str(fifo), last_line=False)
     assert "FIFO" in out.stderr
     assert _quads(shared_store) == shared_before
+
+
+# --- round two: damaged stores ---------------------------------------------------------------------
+
+
+def _damage(store: Path, kind: str) -> None:
+    """Damage a store's files as a bad disk, a full disk or a careless copy would."""
+    import random
+
+    tables = sorted(store.glob("*.sst"), key=lambda p: p.stat().st_size)
+    if kind == "truncated-sst":
+        with tables[-1].open("r+b") as f:
+            f.truncate(100)
+    elif kind == "truncated-manifest":
+        with next(store.glob("MANIFEST-*")).open("r+b") as f:
+            f.truncate(10)
+    elif kind == "garbage-in-current":
+        (store / "CURRENT").write_bytes(b"garbage\n")
+    elif kind == "random-bytes-in-sst":  # silent for queries: only kg check reads every block
+        raw = bytearray(tables[-1].read_bytes())
+        middle = len(raw) // 2
+        raw[middle:middle + 2000] = random.Random(16).randbytes(2000)
+        tables[-1].write_bytes(bytes(raw))
+
+
+LOUD_DAMAGE = ["truncated-sst", "truncated-manifest", "garbage-in-current"]
+READERS_AND_WRITERS = [["query", "ASK { ?s ?p ?o }"], ["stats", "--no-network"], ["validate"],
+                       ["export", "--format", "nq"], ["ingest", "seeds/articles/000_a728b89d9237dc50.txt"],
+                       ["check"]]
+
+
+@pytest.fixture(scope="module")
+def damaged_stores(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One copy of the seeds store per kind of damage."""
+    stores = {}
+    for kind in [*LOUD_DAMAGE, "random-bytes-in-sst"]:
+        target = tmp_path_factory.mktemp(kind) / "store"
+        shutil.copytree(seed_store_dir, target)
+        _damage(target, kind)
+        stores[kind] = target
+    return stores
+
+
+@pytest.mark.parametrize("command", READERS_AND_WRITERS, ids=[c[0] for c in READERS_AND_WRITERS])
+@pytest.mark.parametrize("kind", LOUD_DAMAGE)
+def test_damaged_store_gives_one_line_naming_it(kind, command, kg, damaged_stores):
+    store = damaged_stores[kind]
+    out = kg(*command, store=store)
+    _assert_refused(out, str(store))
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "damaged" in out.stderr and "kg build" in out.stderr
+
+
+def test_check_finds_damage_that_queries_do_not_notice(kg, damaged_stores):
+    store = damaged_stores["random-bytes-in-sst"]
+    assert kg("query", "ASK { ?s ?p ?o }", store=store).returncode == 0  # the damage is silent here
+    out = kg("check", store=store)
+    _assert_refused(out, str(store))
+    assert "damaged" in out.stderr
+
+
+def test_check_passes_a_sound_store(kg, seed_store_dir):
+    out = kg("check", store=seed_store_dir)
+    assert out.returncode == 0, out.stderr
+    assert "sound:" in out.stdout
