@@ -132,6 +132,10 @@ def validate(store: StoreOption = None) -> None:
 
     with open_for_cli(store, read_only=True, create=False) as target:
         report = validate_store(target)
+    if report.conforms and not report.triples_checked:
+        from kg.errors import StoreError
+
+        raise StoreError(f"{target.location}: the store is empty, nothing to validate (run `kg build` or `kg ingest`)")
     console = _console()
     if report.conforms:
         console.print(f"valid: {report.triples_checked:,} triples conform to ontology/shapes.ttl")

@@ -10,6 +10,7 @@ The number of cases tried is the number of tests collected here::
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import shutil
 from pathlib import Path
@@ -530,3 +531,174 @@ def test_check_passes_a_sound_store(kg, seed_store_dir):
     out = kg("check", store=seed_store_dir)
     assert out.returncode == 0, out.stderr
     assert "sound:" in out.stdout
+
+
+# --- round two: misbehaving servers ------------------------------------------------------------
+
+
+class _Fake:
+    """A local HTTP server whose every answer is ``answer(handler)``; stopped after the test."""
+
+    def __init__(self, answer) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.body = self.rfile.read(length)
+                with contextlib.suppress(OSError):  # the client hung up: what a client that gives up does
+                    answer(self)
+
+            do_GET = do_PUT = do_POST
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture()
+def fake_server():
+    servers = []
+
+    def start(answer) -> str:
+        servers.append(_Fake(answer))
+        return servers[-1].url
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _dribble_body(handler) -> None:
+    import time
+
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", "1000")
+    handler.end_headers()
+    for _ in range(1000):
+        handler.wfile.write(b" ")
+        handler.wfile.flush()
+        time.sleep(0.5)
+
+
+def _dribble_headers(handler) -> None:
+    import time
+
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nX-Slow: " + b"x" * 1000:
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize("answer", [_dribble_body, _dribble_headers], ids=["body", "headers"])
+@pytest.mark.parametrize("command", [["stats", "--no-network"], ["export", "--format", "nq"], ["validate"]],
+                         ids=["stats", "export", "validate"])
+def test_one_deadline_bounds_a_server_sending_a_byte_at_a_time(answer, command, kg, fake_server):
+    url = fake_server(answer)
+    out = kg(*command, "--store", url, env={"KG_HTTP_TIMEOUT": "2"}, timeout=90)  # a hang guard
+    _assert_refused(out, url)
+    assert "KG_HTTP_TIMEOUT" in out.stderr
+
+
+def test_a_huge_error_body_is_read_only_in_part(kg, fake_server):
+    sent = []
+
+    def endless_error(handler) -> None:
+        handler.send_response(500)
+        handler.send_header("Content-Type", "text/plain")
+        handler.send_header("Content-Length", str(2_000_000_000))
+        handler.end_headers()
+        chunk = b"server error " * 5000
+        for _ in range(2_000_000_000 // len(chunk)):
+            handler.wfile.write(chunk)
+            sent.append(len(chunk))
+
+    url = fake_server(endless_error)
+    out = kg("stats", "--no-network", "--store", url, timeout=120)
+    _assert_refused(out, url)
+    assert "server error" in out.stderr and len(out.stderr) < 1000
+    assert sum(sent) < 50_000_000  # the client hung up long before 2 GB
+
+
+ODD_RESULTS = [
+    ("empty-document", b"{}"),
+    ("no-bindings", b'{"head": {"vars": []}, "results": {"bindings": []}}'),
+    ("boolean", b'{"head": {}, "boolean": true}'),
+    ("other-variables", b'{"head": {"vars": ["x"]}, "results": {"bindings": '
+                        b'[{"x": {"type": "literal", "value": "1"}}]}}'),
+    ("count-not-a-number", b'{"head": {"vars": ["n"]}, "results": {"bindings": '
+                           b'[{"n": {"type": "literal", "value": "many"}}]}}'),
+]
+
+
+@pytest.mark.parametrize("body", [b for _, b in ODD_RESULTS], ids=[i for i, _ in ODD_RESULTS])
+@pytest.mark.parametrize("command", [["stats"], ["render"], ["conflicts"], ["validate"]],
+                         ids=["stats", "render", "conflicts", "validate"])
+def test_odd_remote_results_are_refused_in_one_line(body, command, kg, fake_server, tmp_path):
+    def answer(handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    url = fake_server(answer)
+    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
+    out = kg(*command, *extra, "--store", url, timeout=120)
+    assert "Traceback" not in out.stderr, out.stderr[-2000:]
+    if command == ["validate"]:
+        assert "valid:" not in out.stdout, out.stdout  # an empty or unreadable store is not "valid"
+    if out.returncode:  # an empty answer is a fair one (e.g. "nothing to draw"); any other names the server
+        _assert_refused(out, url if body != ODD_RESULTS[1][1] else "")
+
+
+def test_validate_calls_an_empty_store_empty_not_valid(kg, tmp_path):
+    import pyoxigraph as ox
+
+    store = tmp_path / "empty"
+    del_me = ox.Store(str(store))
+    del_me.flush()
+    del del_me
+    out = kg("validate", store=store)
+    _assert_refused(out, str(store))
+    assert "empty" in out.stderr and "valid:" not in out.stdout
+
+
+@pytest.mark.parametrize("command", [["stats"], ["render"], ["conflicts"], ["validate"], ["export"]],
+                         ids=["stats", "render", "conflicts", "validate", "export"])
+def test_remote_rows_of_the_right_shape_but_odd_types_are_refused_in_one_line(command, kg, fake_server, tmp_path):
+    import json
+    from urllib.parse import parse_qs
+
+    import pyoxigraph as ox
+
+    def answer(handler) -> None:  # every variable asked for, bound to a word where numbers and IRIs belong
+        sparql = parse_qs(handler.body.decode()).get("query", [""])[0]
+        try:
+            names = [v.value for v in ox.Store().query(sparql).variables]
+        except (AttributeError, SyntaxError):
+            names = []
+        row = {n: {"type": "literal", "value": "many"} for n in names}
+        body = json.dumps({"head": {"vars": names}, "results": {"bindings": [row, row]}}).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    url = fake_server(answer)
+    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
+    out = kg(*command, *extra, "--store", url, timeout=120)
+    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    if out.returncode:
+        _assert_refused(out, "")
