@@ -218,7 +218,11 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             progress(str(path), "unchanged")
             continue
         pending.append((article, stamp is not None))
-    _load(store, pending, report, progress)
+    try:
+        _load(store, pending, report, progress)
+    except KGError as exc:  # e.g. disk full: what was loaded before stays loaded, and is reported
+        exc.report = report  # type: ignore[attr-defined]
+        raise
     return report
 
 

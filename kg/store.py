@@ -225,6 +225,7 @@ class EmbeddedStore(Store):
         except RuntimeError as exc:  # RocksDB's "Corruption: ..." (a truncated .sst, MANIFEST or CURRENT)
             raise StoreCorruptError(path, _one_line(exc)) from exc
         if not read_only:
+            remove_bulk_leftovers(p)
             self._drop_staging_leftovers()
 
     @classmethod
@@ -345,6 +346,7 @@ class EmbeddedStore(Store):
                 self._drop_staging_leftovers()
             raise invalid_rdf(name, fmt, exc) from exc
         except OSError as exc:
+            remove_bulk_leftovers(Path(self.location))
             raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
         if staging is None:
             self._ox.flush()
@@ -374,6 +376,7 @@ class EmbeddedStore(Store):
             self._drop_staging_leftovers()
             raise invalid_rdf(name, fmt, exc) from exc
         except OSError as exc:
+            remove_bulk_leftovers(Path(self.location))
             self._drop_staging_leftovers()
             raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
         count = int(next(iter(self._ox.query(
@@ -397,13 +400,51 @@ class EmbeddedStore(Store):
     def named_graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if hasattr(g, "value"))
 
+    def __exit__(self, exc_type: object, exc: BaseException | None, *_tb: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc is None:  # else the error already on its way is the one to report (often the same cause)
+                raise
+
     def close(self) -> None:
+        """Flush and release the store; a flush that fails (disk full) is a ``StoreError``.
+
+        Every write was already committed to the store's log, so a failed flush loses nothing
+        that was reported done; the store is released either way.
+        """
         if getattr(self, "_ox", None) is not None:
+            failed: OSError | None = None
             if not self.read_only and self.location != ":memory:":
-                self._ox.flush()
+                try:
+                    self._ox.flush()
+                except OSError as exc:
+                    failed = exc
             self._dataset = None
             del self._ox
             self._ox = None  # type: ignore[assignment]
+            if failed is not None:
+                raise StoreError(f"{self.location}: cannot write the store to disk: {_one_line(failed)} "
+                                 "(is the disk full?)") from failed
+
+
+def remove_bulk_leftovers(directory: Path) -> list[Path]:
+    """Delete the ``bulk-*.sst`` files a failed bulk load left in a store folder; the files deleted.
+
+    Oxigraph's bulk loader writes its tables as ``bulk-*.sst`` and hands them to RocksDB,
+    which renames them into the store; a load that fails (disk full) leaves them behind,
+    unreferenced. Only the writer, which holds the store's lock, calls this.
+    """
+    if str(directory) == ":memory:":
+        return []
+    removed = []
+    for leftover in directory.glob("bulk-*.sst"):
+        try:
+            leftover.unlink()
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
 
 
 def replace_graphs_update(graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> str:

@@ -702,3 +702,54 @@ def test_remote_rows_of_the_right_shape_but_odd_types_are_refused_in_one_line(co
     assert "Traceback" not in out.stderr, out.stderr[-3000:]
     if out.returncode:
         _assert_refused(out, "")
+
+
+# --- round two: disk full ------------------------------------------------------------------------
+
+
+def _kg_with_file_size_limit(*args: str, store: Path, limit_bytes: int):
+    """``kg ARGS`` with writes beyond ``limit_bytes`` per file failing (EFBIG), as on a full disk.
+
+    Python ignores SIGXFSZ, so the write fails with an error instead of killing the process.
+    """
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    env = {**os.environ, "KG_STORE": str(store)}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).parent.parent, timeout=300, preexec_fn=limit)
+
+
+def test_load_on_a_full_disk_leaves_no_orphan_bulk_files(tmp_path, seed_store_copy):
+    before = _quads(seed_store_copy)
+    big = tmp_path / "big.nt"
+    with big.open("w") as f:
+        for i in range(60_000):
+            f.write(f'<http://example.org/s{i}> <http://example.org/p> "value number {i}" .\n')
+    out = _kg_with_file_size_limit("load", str(big), store=seed_store_copy, limit_bytes=2_000_000)
+    _assert_refused(out, str(big))
+    assert not list(seed_store_copy.glob("bulk-*.sst"))
+    assert _quads(seed_store_copy) == before
+
+
+def test_orphan_bulk_files_are_removed_when_a_writer_opens_the_store(kg, seed_store_copy):
+    orphan = seed_store_copy / "bulk-123456789.sst"
+    orphan.write_bytes(b"x" * 1000)
+    assert kg("ingest", "seeds/articles/000_a728b89d9237dc50.txt", store=seed_store_copy).returncode == 0
+    assert not orphan.exists()
+
+
+def test_ingest_on_a_full_disk_gives_its_summary_and_one_error(tmp_path, seed_store_copy):
+    before = _quads(seed_store_copy)
+    for article in sorted((Path(__file__).parent.parent / "seeds" / "articles").glob("*.txt")):
+        (tmp_path / f"new-{article.name}").write_bytes(article.read_bytes() + b"\nEstonia said it will send troops.\n")
+    out = _kg_with_file_size_limit("ingest", str(tmp_path), store=seed_store_copy, limit_bytes=100_000)
+    _assert_refused(out, str(seed_store_copy))
+    assert "ingested:" in out.stderr  # the summary is not lost
+    assert len([line for line in out.stderr.splitlines() if line.startswith("kg: error")]) == 1
+    assert _quads(seed_store_copy) == before
