@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, one_line, open_for_cli
+from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, one_line, open_for_cli, output_file
 from kg.cli_common import console as _console
 from kg.errors import KGError
 
@@ -211,7 +211,7 @@ def export(
         if output is None:
             write(target, fmt.value, sys.stdout.buffer)
         else:
-            with output.open("wb") as out:
+            with output_file(output) as out:
                 write(target, fmt.value, out)
 
 

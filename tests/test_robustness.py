@@ -753,3 +753,37 @@ def test_ingest_on_a_full_disk_gives_its_summary_and_one_error(tmp_path, seed_st
     assert "ingested:" in out.stderr  # the summary is not lost
     assert len([line for line in out.stderr.splitlines() if line.startswith("kg: error")]) == 1
     assert _quads(seed_store_copy) == before
+
+
+# --- round two: file names ---------------------------------------------------------------------
+
+ODD_FILE_NAMES = ["my file.ttl", "a>b.ttl", "ü{x}.ttl", "a%20b.ttl", 'q"uote.ttl']
+
+
+def test_load_files_whose_names_are_not_iri_safe(kg, tmp_path, seed_store_copy):
+    paths = []
+    for i, name in enumerate(ODD_FILE_NAMES):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(f'<http://example.org/a> <http://example.org/p> "{i}" .\n')
+    out = kg("load", *map(str, paths), store=seed_store_copy)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    graphs = kg("query", "SELECT ?g WHERE { GRAPH ?g { ?s <http://example.org/p> ?o } }", "--format", "csv",
+                store=seed_store_copy).stdout.split()[1:]
+    assert len(set(graphs)) == len(ODD_FILE_NAMES)  # one graph per file: distinct names stay distinct
+    assert kg("validate", store=seed_store_copy).returncode == 0
+
+
+@pytest.mark.parametrize("where", ["directory", "missing-folder"])
+def test_export_to_a_directory_or_a_missing_folder(where, kg, tmp_path, shared_store, shared_before):
+    target = tmp_path if where == "directory" else tmp_path / "missing" / "x.ttl"
+    out = kg("export", "-o", str(target), store=shared_store)
+    _assert_refused(out, str(target))
+    assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_export_failing_half_way_leaves_the_old_file(kg, tmp_path, damaged_stores):
+    target = tmp_path / "old.nq"
+    target.write_bytes(b"previous export\n")
+    out = kg("export", "--format", "nq", "-o", str(target), store=damaged_stores["truncated-sst"])
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert target.read_bytes() == b"previous export\n" and list(tmp_path.iterdir()) == [target]
