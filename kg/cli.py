@@ -274,6 +274,9 @@ def main() -> None:
     # report the same literal as a violation, with its focus node, so the log adds only noise.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     try:
+        from kg.limits import check_limits_env
+
+        check_limits_env()
         app()
     except KGError as exc:
         sys.stderr.write(f"kg: error: {one_line(exc)}\n")

@@ -434,6 +434,10 @@ class RemoteStore(Store):
         if not usable:
             shown = f"{parts.scheme}://{parts.hostname or ''}{parts.path}"
             raise StoreError(f"{shown}: not the http(s) URL of a SPARQL endpoint")
+        if parts.query or parts.fragment:  # never echoed: it may hold a key; endpoints would go after it
+            shown = f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}{parts.path}"
+            raise StoreError(f"{shown}: a store URL takes no ?query or #fragment part; give the server's base URL "
+                             "(endpoint paths: KG_ENDPOINT_STYLE, KG_QUERY_PATH; credentials: KG_HTTP_TOKEN)")
         self.location = _without_userinfo(parts).rstrip("/")
         self.read_only = read_only
         self.style = endpoint_style(style, env)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -210,6 +211,8 @@ class EmbeddedStore(Store):
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{path}: cannot create the store's folder: {exc.strerror or exc}") from exc
+        if not read_only:
+            ensure_store_or_empty(p)
         from kg.serve import ensure_not_served  # serve-read-only takes no lock: kg serve leaves a marker
 
         ensure_not_served(p)
@@ -426,6 +429,39 @@ class EmbeddedStore(Store):
             if failed is not None:
                 raise StoreError(f"{self.location}: cannot write the store to disk: {_one_line(failed)} "
                                  "(is the disk full?)") from failed
+
+
+#: Files RocksDB keeps in a store folder (and kg serve's marker): a folder holding anything else is not a store.
+_STORE_FILES = re.compile(r"(CURRENT|IDENTITY|LOCK|LOG(\.old\..*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob)"
+                          r"|bulk-\d+\.sst|kg-serve\.json)")
+
+
+def ensure_store_or_empty(directory: Path) -> None:
+    """Refuse to make a store in a folder that holds other files (a typo in ``--store`` would
+    otherwise turn, say, a home folder into a store).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> ensure_store_or_empty(folder)
+    >>> _ = (folder / "notes.txt").write_text("x")
+    >>> try:
+    ...     ensure_store_or_empty(folder)
+    ... except StoreError as exc:
+    ...     print(str(exc).split(": ", 1)[1][:51])
+    the folder holds other files (notes.txt) and is not
+    """
+    if not directory.is_dir():
+        return
+    try:
+        others = sorted(e.name for e in directory.iterdir() if not _STORE_FILES.fullmatch(e.name))
+    except OSError as exc:
+        raise StoreError(f"{directory}: cannot read the store's folder: {exc.strerror or exc}") from exc
+    if others:
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        raise StoreError(f"{directory}: the folder holds other files ({shown}) and is not a store; "
+                         "give an empty or new folder, or an existing store")
 
 
 def remove_bulk_leftovers(directory: Path) -> list[Path]:

@@ -787,3 +787,93 @@ def test_export_failing_half_way_leaves_the_old_file(kg, tmp_path, damaged_store
     out = kg("export", "--format", "nq", "-o", str(target), store=damaged_stores["truncated-sst"])
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert target.read_bytes() == b"previous export\n" and list(tmp_path.iterdir()) == [target]
+
+
+# --- round two: the smaller ones -----------------------------------------------------------------
+
+
+def test_a_very_long_question_is_refused_without_echoing_it(kg, shared_store):
+    question = "who opposes troop deployment " * 4000
+    out = kg("ask", question, store=shared_store)
+    _assert_refused(out, "characters long")
+    assert len(out.stderr) < 500 and len(out.stdout) < 500
+
+
+def test_a_query_string_in_the_store_url_is_refused_and_not_echoed(kg):
+    out = kg("stats", "--store", "http://127.0.0.1:9/ds?api_key=s3cret-value#frag")
+    _assert_refused(out, "http://127.0.0.1:9/ds")
+    assert "s3cret-value" not in out.stderr + out.stdout and "/query" not in out.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest", "seeds/articles/000_a728b89d9237dc50.txt"], ["build", "--no-extract"],
+                                     ["load", "seeds/curated/entities.ttl"]], ids=["ingest", "build", "load"])
+def test_a_folder_with_other_files_does_not_become_a_store(command, kg, tmp_path):
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my notes")
+    out = kg(*command, store=folder)
+    _assert_refused(out, str(folder))
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_an_empty_folder_becomes_a_store(kg, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    assert kg("load", "seeds/curated/entities.ttl", store=folder).returncode == 0
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "1.5", "  ", "5e6"])
+@pytest.mark.parametrize("name", ["KG_MAX_ARTICLE_BYTES", "KG_MAX_CLAIMS_PER_ARTICLE", "KG_MAX_HTML_TAGS"])
+def test_bad_limit_values_are_refused_not_replaced_by_defaults(name, value, kg, shared_store, shared_before):
+    out = kg("ingest", "seeds/articles/000_a728b89d9237dc50.txt", store=shared_store, env={name: value})
+    if not value.strip():  # unset in effect: the default applies
+        assert out.returncode == 0, out.stderr
+        return
+    _assert_refused(out, name)
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.fixture()
+def read_only_mount(seed_store_dir: Path, tmp_path: Path):
+    """A copy of the seeds store on a read-only bind mount (skipped where mounting is not allowed)."""
+    import subprocess
+
+    source, mount = tmp_path / "source", tmp_path / "ro"
+    shutil.copytree(seed_store_dir, source)
+    mount.mkdir()
+    bound = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if bound.returncode:
+        pytest.skip("cannot bind-mount here (needs root)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)], capture_output=True).returncode:
+            pytest.skip("cannot remount read-only here")
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_serve_read_only_works_on_a_read_only_mount(kg, read_only_mount):
+    import re
+    import subprocess
+    import sys
+
+    if shutil.which("oxigraph") is None and not (Path(sys.executable).parent / "oxigraph").exists():
+        pytest.skip("no oxigraph server here")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(read_only_mount), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).parent.parent)
+    try:
+        text = ""
+        for line in proc.stdout:  # bounded: the server prints its URLs once it answers, or exits
+            text += line
+            if "Ctrl-C" in line:
+                break
+        match = re.search(r"--store (http://\S+)", text)
+        assert match, text + proc.stderr.read()
+        out = kg("query", "ASK { ?s ?p ?o }", store=match.group(1))
+        assert out.returncode == 0 and out.stdout.strip() == "true", out.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert kg("query", "ASK { ?s ?p ?o }", store=read_only_mount).stdout.strip() == "true"
