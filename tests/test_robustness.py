@@ -641,21 +641,28 @@ ODD_RESULTS = [
 ]
 
 
+def _send_results(handler, body: bytes) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _run_on(kg, command: list[str], url: str, tmp_path: Path):
+    """``kg COMMAND`` against the server at ``url``; never a traceback."""
+    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
+    out = kg(*command, *extra, "--store", url, timeout=120)
+    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    return out
+
+
 @pytest.mark.parametrize("body", [b for _, b in ODD_RESULTS], ids=[i for i, _ in ODD_RESULTS])
 @pytest.mark.parametrize("command", [["stats"], ["render"], ["conflicts"], ["validate"]],
                          ids=["stats", "render", "conflicts", "validate"])
 def test_odd_remote_results_are_refused_in_one_line(body, command, kg, fake_server, tmp_path):
-    def answer(handler) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/sparql-results+json")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
-    url = fake_server(answer)
-    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
-    out = kg(*command, *extra, "--store", url, timeout=120)
-    assert "Traceback" not in out.stderr, out.stderr[-2000:]
+    url = fake_server(lambda handler: _send_results(handler, body))
+    out = _run_on(kg, command, url, tmp_path)
     if command == ["validate"]:
         assert "valid:" not in out.stdout, out.stdout  # an empty or unreadable store is not "valid"
     if out.returncode:  # an empty answer is a fair one (e.g. "nothing to draw"); any other names the server
@@ -689,17 +696,9 @@ def test_remote_rows_of_the_right_shape_but_odd_types_are_refused_in_one_line(co
         except (AttributeError, SyntaxError):
             names = []
         row = {n: {"type": "literal", "value": "many"} for n in names}
-        body = json.dumps({"head": {"vars": names}, "results": {"bindings": [row, row]}}).encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/sparql-results+json")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+        _send_results(handler, json.dumps({"head": {"vars": names}, "results": {"bindings": [row, row]}}).encode())
 
-    url = fake_server(answer)
-    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
-    out = kg(*command, *extra, "--store", url, timeout=120)
-    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    out = _run_on(kg, command, fake_server(answer), tmp_path)
     if out.returncode:
         _assert_refused(out, "")
 
@@ -854,9 +853,10 @@ def read_only_mount(seed_store_dir: Path, tmp_path: Path):
 
 
 def test_serve_read_only_works_on_a_read_only_mount(kg, read_only_mount):
-    import re
     import subprocess
     import sys
+
+    from test_remote import _served_url
 
     if shutil.which("oxigraph") is None and not (Path(sys.executable).parent / "oxigraph").exists():
         pytest.skip("no oxigraph server here")
@@ -864,14 +864,7 @@ def test_serve_read_only_works_on_a_read_only_mount(kg, read_only_mount):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=Path(__file__).parent.parent)
     try:
-        text = ""
-        for line in proc.stdout:  # bounded: the server prints its URLs once it answers, or exits
-            text += line
-            if "Ctrl-C" in line:
-                break
-        match = re.search(r"--store (http://\S+)", text)
-        assert match, text + proc.stderr.read()
-        out = kg("query", "ASK { ?s ?p ?o }", store=match.group(1))
+        out = kg("query", "ASK { ?s ?p ?o }", store=_served_url(proc))
         assert out.returncode == 0 and out.stdout.strip() == "true", out.stderr
     finally:
         proc.terminate()
