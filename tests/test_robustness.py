@@ -601,11 +601,14 @@ def _dribble_headers(handler) -> None:
 
 
 @pytest.mark.parametrize("answer", [_dribble_body, _dribble_headers], ids=["body", "headers"])
-@pytest.mark.parametrize("command", [["stats", "--no-network"], ["export", "--format", "nq"], ["validate"]],
-                         ids=["stats", "export", "validate"])
-def test_one_deadline_bounds_a_server_sending_a_byte_at_a_time(answer, command, kg, fake_server):
+@pytest.mark.parametrize("command", [["stats", "--no-network"], ["export", "--format", "nq"], ["validate"],
+                                     ["render"], ["ingest", "seeds/articles/000_a728b89d9237dc50.txt"],
+                                     ["build", "--no-extract"]],
+                         ids=["stats", "export", "validate", "render", "ingest", "build"])
+def test_one_deadline_bounds_a_server_sending_a_byte_at_a_time(answer, command, kg, fake_server, tmp_path):
     url = fake_server(answer)
-    out = kg(*command, "--store", url, env={"KG_HTTP_TIMEOUT": "2"}, timeout=90)  # a hang guard
+    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
+    out = kg(*command, *extra, "--store", url, env={"KG_HTTP_TIMEOUT": "2"}, timeout=90)  # a hang guard
     _assert_refused(out, url)
     assert "KG_HTTP_TIMEOUT" in out.stderr
 
