@@ -1,4 +1,5 @@
-"""Bad input never crashes ``kg`` and never changes the store (issue 9, part 1 and 5).
+"""Bad input never crashes ``kg`` and never changes the store (issue 9, part 1 and 5; issue 16, round two:
+hostile files, damaged stores, misbehaving servers, full disks).
 
 Every command-line case runs as a fresh ``kg`` process against one writable copy of the
 seeds store (per module, to keep the suite fast) and must give a non-zero exit, a
