@@ -18,6 +18,17 @@ from kg.limits import limit_from_env
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
+#: Tags an HTML article may hold before it is refused unparsed (``KG_MAX_HTML_TAGS`` overrides).
+DEFAULT_MAX_HTML_TAGS = 100_000
+#: Attributes one HTML tag may carry (``KG_MAX_HTML_ATTRIBUTES`` overrides): the HTML extraction
+#: takes time that grows with the cube of a tag's attributes (16,000: 1.6 s; 64,000: 100 s).
+DEFAULT_MAX_HTML_ATTRIBUTES = 1_000
+#: Nesting of ``[``/``{`` in front matter (PyYAML recurses once per level) and its size in characters.
+MAX_FRONT_MATTER_DEPTH = 20
+MAX_FRONT_MATTER_CHARS = 64_000
+_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_ATTRIBUTE = re.compile(r"""\s[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+_SAFE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _META_TYPES: dict[str, type | tuple[type, ...]] = {
     "title": str,
@@ -40,7 +51,7 @@ class Article:
     path : str
         The path as given by the user (used as ``doc`` in claims).
     article_id : str
-        Stable identifier: the file name without its suffix.
+        Stable identifier: the file name without its suffix (see :func:`article_id_for`).
     body : str
         The text that character offsets refer to.
     title, outlet, url, language : str or None
@@ -133,24 +144,66 @@ def parse_article(raw: bytes, path: str, *, max_bytes: int | None = None) -> Art
 
 
 def load_article(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Article:
-    """Read and parse one article file (see :func:`parse_article`)."""
+    """Read and parse one article file (see :func:`parse_article`).
+
+    Only regular files (or symlinks to them) are read, and never more than the size limit
+    plus one byte: a device or a FIFO is refused unread.
+    """
     name = str(path)
+    limit = max_article_bytes() if max_bytes is None else max_bytes
+    raw = read_regular_file(name, limit, "article", "set KG_MAX_ARTICLE_BYTES to change it")
+    return parse_article(raw, name, max_bytes=max_bytes)
+
+
+def read_regular_file(name: str, limit: int, what: str, hint: str) -> bytes:
+    """The bytes of the regular file ``name``, refused when it holds more than ``limit`` bytes.
+
+    The file is opened without blocking (a FIFO would wait for a writer), checked to be
+    a regular file on the open descriptor (no race with a rename), and read with a byte
+    cap (``/dev/zero`` has size 0 and never ends).
+
+    Raises
+    ------
+    InputError
+        Missing, a directory, a device, FIFO or socket, or unreadable.
+    LimitExceededError
+        More than ``limit`` bytes.
+
+    Examples
+    --------
+    >>> read_regular_file("/dev/null", 10, "article", "")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: /dev/null: not a regular file (a character device); refused unread
+    """
+    import stat
+
     try:
-        size = os.path.getsize(name)
-        limit = max_article_bytes() if max_bytes is None else max_bytes
-        if size > limit:
-            raise LimitExceededError(
-                f"{name}: article is {size:,} bytes, over the limit of {limit:,} "
-                "(set KG_MAX_ARTICLE_BYTES to change it)"
-            )
-        raw = Path(name).read_bytes()
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except IsADirectoryError as exc:
-        raise InputError(name, "is a directory, not an article file") from exc
+        raise InputError(name, f"is a directory, not an {what} file") from exc
     except FileNotFoundError as exc:
         raise InputError(name, "no such file") from exc
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
-    return parse_article(raw, name, max_bytes=max_bytes)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(name, f"is a directory, not an {what} file")
+        if not stat.S_ISREG(mode):
+            kind = ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+                    else "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "special")
+            raise InputError(name, f"not a regular file ({kind}); refused unread")
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > limit:
+        size = max(len(raw), os.stat(name).st_size if os.path.exists(name) else 0)
+        raise LimitExceededError(
+            f"{name}: {what} is {size:,} bytes, over the limit of {limit:,} ({hint})"
+        )
+    return raw
 
 
 def find_articles(paths: list[str | os.PathLike[str]]) -> list[Path]:
@@ -179,20 +232,98 @@ def find_articles(paths: list[str | os.PathLike[str]]) -> list[Path]:
 def article_id_for(path: str) -> str:
     """The article identifier derived from a path: its file name without suffix, made IRI-safe.
 
+    A stem of safe ASCII (letters, digits, ``_ . -``) is the id as it is. Any other stem
+    is slugged and given a short hash of the stem itself, so that file names that slug
+    alike (``a b`` and ``a-b``, or any two names in a non-Latin script) keep distinct ids.
+    Files of the same name in different folders are told apart at ingest (see
+    :func:`kg.ingest.ingest`).
+
     Examples
     --------
     >>> article_id_for("seeds/articles/000_a728b89d9237dc50.txt")
     '000_a728b89d9237dc50'
     >>> article_id_for("/tmp/My Article (2).md")
-    'My-Article-2'
+    'My-Article-2-0a184b3d'
+    >>> article_id_for("a b.txt") != article_id_for("a-b.txt")
+    True
+    >>> article_id_for("статья.txt")
+    'article-1347fb28'
     """
     stem = Path(path).stem
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "article"
+    if _SAFE_ID.fullmatch(stem):
+        return stem
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "article"
+    return f"{slug}-{short_hash(stem)}"
+
+
+def short_hash(text: str) -> str:
+    """Eight hex digits of the SHA-256 of ``text`` (to keep ids apart).
+
+    Examples
+    --------
+    >>> short_hash("a b")
+    'c8687a08'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def check_html_markup(html: str, path: str) -> None:
+    """Refuse HTML whose markup alone would make the extraction run for minutes.
+
+    Counts tags, and attributes per tag, with one linear scan before any parser runs.
+
+    Raises
+    ------
+    LimitExceededError
+        More than ``KG_MAX_HTML_TAGS`` tags, or a tag with more than ``KG_MAX_HTML_ATTRIBUTES``.
+
+    Examples
+    --------
+    >>> check_html_markup('<p class="x">Text</p>', "a.html")
+    >>> try:
+    ...     check_html_markup("<p " + "a=1 " * 2000 + ">", "a.html")
+    ... except LimitExceededError as exc:
+    ...     print(str(exc)[:50])
+    a.html: an HTML tag has 2,000 attributes, over the
+    """
+    max_tags = limit_from_env("KG_MAX_HTML_TAGS", DEFAULT_MAX_HTML_TAGS, minimum=1)
+    max_attributes = limit_from_env("KG_MAX_HTML_ATTRIBUTES", DEFAULT_MAX_HTML_ATTRIBUTES, minimum=1)
+    tags = 0
+    for tag in _TAG.finditer(html):
+        tags += 1
+        if tags > max_tags:
+            raise LimitExceededError(f"{path}: HTML has more than {max_tags:,} tags "
+                                     "(set KG_MAX_HTML_TAGS to change it)")
+        text = tag.group()
+        if text.count("=") + text.count(" ") < max_attributes:
+            continue  # cannot hold more attributes than that: no need to count them
+        attributes = sum(1 for _ in _ATTRIBUTE.finditer(text))
+        if attributes > max_attributes:
+            raise LimitExceededError(f"{path}: an HTML tag has {attributes:,} attributes, over the limit of "
+                                     f"{max_attributes:,} (set KG_MAX_HTML_ATTRIBUTES to change it)")
+
+
+def _check_front_matter_shape(block: str, path: str) -> None:
+    """Refuse front matter too large or too deeply nested for PyYAML's recursive parser."""
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(path, f"front matter is {len(block):,} characters, over the limit of "
+                               f"{MAX_FRONT_MATTER_CHARS:,}", line=2)
+    depth = deepest = 0
+    for char in re.sub(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*", "", block):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    indent = max((len(line) - len(line.lstrip(" -")) for line in block.splitlines()), default=0)
+    if deepest > MAX_FRONT_MATTER_DEPTH or indent > 4 * MAX_FRONT_MATTER_DEPTH:
+        raise InputError(path, f"front matter is nested deeper than {MAX_FRONT_MATTER_DEPTH} levels", line=2)
 
 
 def _parse_front_matter(block: str, path: str) -> dict:
     import yaml  # only needed for files with front matter
 
+    _check_front_matter_shape(block, path)
     try:
         meta = yaml.safe_load(block)
     except yaml.YAMLError as exc:
@@ -244,6 +375,7 @@ def _article(path: str, article_id: str, body: str, meta: dict, content_hash: st
 
 
 def _parse_html(html: str, path: str, article_id: str, content_hash: str) -> Article:
+    check_html_markup(html, path)
     import trafilatura  # heavy; only for HTML input
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False)

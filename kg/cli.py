@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, one_line, open_for_cli
+from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, one_line, open_for_cli, output_file
 from kg.cli_common import console as _console
 from kg.errors import KGError
 
@@ -150,6 +150,10 @@ def validate(store: StoreOption = None) -> None:
 
     with open_for_cli(store, read_only=True, create=False) as target:
         report = validate_store(target)
+    if report.conforms and not report.triples_checked:
+        from kg.errors import StoreError
+
+        raise StoreError(f"{target.location}: the store is empty, nothing to validate (run `kg build` or `kg ingest`)")
     console = _console()
     if report.conforms:
         console.print(f"valid: {report.triples_checked:,} triples conform to ontology/shapes.ttl")
@@ -235,30 +239,8 @@ def export(
         if output is None:
             write(target, name, sys.stdout.buffer)
         else:
-            _write_atomically(output, lambda out: write(target, name, out))
-
-
-def _write_atomically(path: Path, fill) -> None:
-    """Write ``path`` through a temporary file beside it, so a failure leaves nothing half-written."""
-    import os
-    import tempfile
-
-    from kg.errors import InputError
-
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot write here: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            fill(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the export from other users
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+            with output_file(output) as out:
+                write(target, name, out)
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -307,7 +289,7 @@ def _print_output(output, fmt: QueryFormat, store) -> None:
 
 
 #: Modules that add commands to ``app`` through their ``register(app)`` function.
-COMMAND_MODULES = ("kg.cli_extract", "kg.cli_ask", "kg.cli_render", "kg.cli_serve")
+COMMAND_MODULES = ("kg.cli_extract", "kg.cli_ask", "kg.cli_render", "kg.cli_serve", "kg.cli_check")
 for _name in COMMAND_MODULES:
     import_module(_name).register(app)
 
@@ -318,10 +300,21 @@ def main() -> None:
     # report the same literal as a violation, with its focus node, so the log adds only noise.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     try:
+        from kg.limits import check_limits_env
+
+        check_limits_env()
         app()
     except KGError as exc:
         sys.stderr.write(f"kg: error: {one_line(exc)}\n")
         sys.exit(exc.exit_code)
+    except RuntimeError as exc:  # damage found by a read outside kg.store (RocksDB names the file)
+        from kg.store import is_corruption
+
+        if not is_corruption(exc):
+            raise
+        sys.stderr.write(f"kg: error: the store is damaged ({one_line(exc)[:300]}); restore it from an "
+                         "export or rebuild it with `kg build --store NEW_DIR`; `kg check` finds damage\n")
+        sys.exit(1)
     except KeyboardInterrupt:
         sys.stderr.write("kg: interrupted\n")
         sys.exit(130)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from kg.ask.records import AskResult, Evidence, RoleAnswer, StanceAnswer
     from kg.conflicts import Conflict
 
+#: A question longer than this is refused before it is parsed or echoed (questions are one sentence).
+MAX_QUESTION_CHARS = 1000
 #: Table width when the output is not a terminal (a pipe, a file) and COLUMNS is not set.
 PIPE_WIDTH = 200
 _SECTION_TITLES = {
@@ -70,6 +72,11 @@ def ask(
     from kg.ask import UnrecognisedQuestionError, parse_question
     from kg.ask import ask as answer
 
+    if len(question) > MAX_QUESTION_CHARS:
+        from kg.errors import UsageError
+
+        raise UsageError(f"the question is {len(question):,} characters long; ask in at most "
+                         f"{MAX_QUESTION_CHARS:,} (one sentence, e.g. \"who opposes troop deployment and why\")")
     day = _parse_day(as_of)
     try:
         parse_question(question)  # an unreadable question needs no store

@@ -5,15 +5,17 @@ Imports stay light here: this module loads on every ``kg`` invocation.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
-from kg.errors import LimitExceededError
+from kg.errors import InputError, LimitExceededError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -96,3 +98,43 @@ def call_with_deadline(fn: Callable[[], T], seconds: float | None, what: str) ->
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def output_file(path: Path) -> Iterator[object]:
+    """A binary file to write ``path`` through, in place only once complete.
+
+    The content goes to a temporary file beside ``path`` that replaces it at the end, so a
+    failure (or a full disk) leaves no half-written file and an old ``path`` as it was.
+
+    Raises
+    ------
+    InputError
+        ``path`` is a directory, its folder is missing, or it cannot be written.
+    """
+    import tempfile
+
+    if path.is_dir():
+        raise InputError(str(path), "is a directory; give a file name to write")
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(str(path), f"no such folder: {folder}")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from exc
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it (mkstemp makes it private)
+        with os.fdopen(fd, "wb") as out:
+            yield out
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise InputError(str(path), f"cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

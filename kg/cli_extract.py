@@ -79,29 +79,45 @@ def ingest(
 ) -> None:
     """Extract articles and load each into its own named graph (unchanged ones are skipped).
 
+    Files that cannot be read are named one per line and skipped; the exit status is 1 if any was.
+
     Example: kg ingest new-articles/ --store .kg/store
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from kg.errors import KGError
     from kg.ingest import ingest as run_ingest
 
     errors = console(stderr=True)
-    with open_for_cli(store) as target, Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        console=errors, transient=True, disable=not errors.is_terminal,
-    ) as bar:
-        task = bar.add_task("", total=None)
+    report = None
+    target = open_for_cli(store)
+    try:
+        with target, Progress(
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            console=errors, transient=True, disable=not errors.is_terminal,
+        ) as bar:
+            task = bar.add_task("", total=None)
 
-        def on_progress(done: int, total: int, path: str, outcome: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}")
+            def on_progress(done: int, total: int, path: str, outcome: str) -> None:
+                bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}")
 
-        report = run_ingest(target, paths, on_progress=on_progress)
+            try:
+                report = run_ingest(target, paths, on_progress=on_progress)
+            except KGError as exc:
+                report = getattr(exc, "report", None)
+                raise
+    finally:  # the summary of what was done comes before the error of closing the store (disk full)
+        if report is not None:
+            _print_ingest_summary(report, errors)
+    if report.failed or report.done == 0:  # a refused file is an error, even when others loaded
+        raise typer.Exit(1)
+
+
+def _print_ingest_summary(report, errors) -> None:
     for _, message in report.failures:
         errors.print(f"kg: warning: {' '.join(message.split())}")
     errors.print(f"ingested: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
                  f"{report.failed} failed; {report.claims} claims loaded")
-    if report.done == 0:
-        raise typer.Exit(1)
 
 
 class Split(str, Enum):  # noqa: UP042 - typer needs a str Enum

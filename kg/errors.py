@@ -58,6 +58,24 @@ class StoreError(KGError):
     """The store cannot be opened, read or written."""
 
 
+class StoreCorruptError(StoreError):
+    """The embedded store's files are damaged (RocksDB reports corruption).
+
+    Examples
+    --------
+    >>> str(StoreCorruptError(".kg/store", "Corruption: CURRENT file corrupted")).split(";")[0]
+    '.kg/store: the store is damaged (Corruption: CURRENT file corrupted)'
+    """
+
+    def __init__(self, location: str, detail: str) -> None:
+        self.location = str(location)
+        self.detail = " ".join(detail.split())[:300]
+        super().__init__(
+            f"{self.location}: the store is damaged ({self.detail}); restore it from an export "
+            "(`kg load` the .nq into a new store) or rebuild it with `kg build --store NEW_DIR`"
+        )
+
+
 class StoreLockedError(StoreError):
     """Another process (often ``kg serve``) holds the embedded store's lock."""
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_CLAIMS_PER_ARTICLE = 2000
 
 CONTENT_HASH_QUERY = (Path(__file__).with_name("ingest_content_hash.rq")).read_text(encoding="utf-8")
+SOURCE_QUERY = (Path(__file__).with_name("ingest_article_source.rq")).read_text(encoding="utf-8")
 
 #: ``on_progress(done, total, path, outcome)``; outcome is added, replaced, unchanged or failed.
 ProgressCallback = Callable[[int, int, str, str], None]
@@ -90,6 +91,58 @@ def stored_stamp(store: Store, graph_iri: URIRef) -> str | None:
     for row in store.query(CONTENT_HASH_QUERY, bindings={"g": graph_iri}):
         return str(row[1])
     return None
+
+
+def article_source(article: Article) -> str:
+    """What an article was read from: its front matter's ``url``, else the file's absolute ``file:`` URI.
+
+    Examples
+    --------
+    >>> from kg.articles import parse_article
+    >>> article_source(parse_article(b"---\\nurl: https://example.org/a\\n---\\nText.", "a.txt"))
+    'https://example.org/a'
+    >>> article_source(parse_article(b"Text.", "/tmp/a.txt"))
+    'file:///tmp/a.txt'
+    """
+    return article.url or Path(article.path).resolve().as_uri()
+
+
+def stored_source(store: Store, graph_iri: URIRef) -> str | None:
+    """The source stored in an article graph; None when the graph is absent or older than sources."""
+    for row in store.query(SOURCE_QUERY, bindings={"g": graph_iri}):
+        return str(row[1])
+    return None
+
+
+def stamp_source(graph: Graph, article: Article) -> Graph:
+    """Record :func:`article_source` as the article's ``dcterms:source`` in ``graph`` (in place)."""
+    from rdflib import XSD
+    from rdflib.namespace import DCTERMS
+
+    node = article_iri(article.article_id)
+    graph.remove((node, DCTERMS.source, None))
+    graph.add((node, DCTERMS.source, Literal(article_source(article), datatype=XSD.anyURI)))
+    return graph
+
+
+def unique_article(store: Store, article: Article, seen: dict[str, str]) -> Article | None:
+    """``article`` with an id no other source holds, or None when its source was already seen.
+
+    The id stays the file stem unless another source holds it (in the store, or earlier in
+    this run, as recorded in ``seen``: id -> source); then a short hash of this source is
+    added. So a changed file replaces its own article, never one of another folder or site.
+    Articles stored before sources were recorded count as this source's.
+    """
+    from kg.articles import short_hash
+
+    source = article_source(article)
+    owner = seen.get(article.article_id) or stored_source(store, article_graph(article.article_id))
+    if owner is not None and owner != source:
+        article = replace(article, article_id=f"{article.article_id}-{short_hash(source)}")
+    if seen.get(article.article_id) == source:
+        return None
+    seen[article.article_id] = source
+    return article
 
 
 def _expand(paths: Sequence[str | os.PathLike[str]], report: IngestReport) -> list[Path]:
@@ -154,19 +207,22 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             report.failures.append((str(path), str(exc)))
             progress(str(path), "failed")
             continue
-        if article.article_id in seen:
-            report.failed += 1
-            report.failures.append((str(path), f"{path}: same article id as {seen[article.article_id]}; skipped"))
-            progress(str(path), "failed")
+        article = unique_article(store, article, seen)
+        if article is None:  # the same file named twice
+            report.unchanged += 1
+            progress(str(path), "unchanged")
             continue
-        seen[article.article_id] = str(path)
         stamp = stored_stamp(store, article_graph(article.article_id))
         if stamp == content_stamp(article):
             report.unchanged += 1
             progress(str(path), "unchanged")
             continue
         pending.append((article, stamp is not None))
-    _load(store, pending, report, progress)
+    try:
+        _load(store, pending, report, progress)
+    except KGError as exc:  # e.g. disk full: what was loaded before stays loaded, and is reported
+        exc.report = report  # type: ignore[attr-defined]
+        raise
     return report
 
 
@@ -192,7 +248,7 @@ def _load(store: Store, pending: list[tuple[Article, bool]], report: IngestRepor
             report.failures.append((article.path, str(error)))
             progress(article.path, "failed")
             continue
-        graph = stamp_content_hash(claims_to_graph(article, found.claims), article)
+        graph = stamp_source(stamp_content_hash(claims_to_graph(article, found.claims), article), article)
         store.replace_graphs({article_graph(article.article_id): graph})
         report.claims += len(found.claims)
         if existed[article.article_id]:

@@ -98,13 +98,34 @@ def article_graph(article_id: str) -> URIRef:
 
 
 def curated_graph(stem: str) -> URIRef:
-    """Named graph holding one curated Turtle file."""
-    return GRAPH[f"curated/{stem}"]
+    """Named graph holding one curated Turtle file (the name escaped as in :func:`file_graph`)."""
+    return GRAPH[f"curated/{iri_segment(stem)}"]
 
 
 def file_graph(stem: str) -> URIRef:
-    """Named graph for an RDF file loaded with ``kg load``."""
-    return GRAPH[f"file/{stem}"]
+    """Named graph for an RDF file loaded with ``kg load``.
+
+    Examples
+    --------
+    >>> str(file_graph("extra")).rsplit("/", 1)[1], str(file_graph("my file")).rsplit("/", 1)[1]
+    ('extra', 'my%20file')
+    """
+    return GRAPH[f"file/{iri_segment(stem)}"]
+
+
+def iri_segment(name: str) -> str:
+    """A file name as one IRI path segment: percent-encoded, except letters, digits and ``_.-~``.
+
+    Distinct names stay distinct (``%`` itself is encoded), and plain names are unchanged.
+
+    Examples
+    --------
+    >>> iri_segment("a>b"), iri_segment("a%20b"), iri_segment("entities")
+    ('a%3Eb', 'a%2520b', 'entities')
+    """
+    from urllib.parse import quote
+
+    return quote(name, safe="", errors="surrogatepass")
 
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]

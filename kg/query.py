@@ -8,7 +8,6 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib.query import Result
 from rdflib.term import Literal, Node
@@ -47,12 +46,19 @@ def is_update(sparql: str) -> bool:
     return bool(_UPDATE_KEYWORDS.match(without_comments))
 
 
+#: A query file larger than this is refused unread (devices and FIFOs are refused too).
+MAX_QUERY_FILE_BYTES = 1_000_000
+
+
 def read_query_text(query: str) -> str:
     """The SPARQL text: ``query`` itself, or the content of the ``.rq`` file it names."""
     if query.endswith((".rq", ".sparql", ".ru")):
+        from kg.articles import read_regular_file
+
+        raw = read_regular_file(query, MAX_QUERY_FILE_BYTES, "query file", "the limit is fixed")
         try:
-            return Path(query).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
             raise InputError(query, f"cannot read query file: {exc}") from exc
     return query
 

@@ -43,7 +43,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.errors import InputError, QueryError, StoreError, UsageError
+from kg.errors import InputError, KGError, QueryError, StoreError, UsageError
 from kg.store import QUAD_FORMATS, STAGING_PREFIX, Store, rdf_format_for
 
 if TYPE_CHECKING:
@@ -340,6 +340,48 @@ def parse_result(body: bytes, media_type: str) -> Result:
     return construct_result(convert.triple(t) for t in ox.parse(body, format=rdf_format))
 
 
+def result_shape_problem(sparql: str, result: Result) -> str | None:
+    """What is wrong with the shape of a server's ``result`` for ``sparql``, or None.
+
+    The query is run on an empty in-memory Oxigraph store, which gives its form and its
+    projected variables; the answer must have the same form and the same variables, and
+    a query that gives rows even on an empty store (``COUNT`` without ``GROUP BY``) must
+    give rows. A query Oxigraph cannot parse (a server's own extension) is not checked.
+
+    Examples
+    --------
+    >>> empty = parse_result(b'{"head": {"vars": []}, "results": {"bindings": []}}', "application/json")
+    >>> result_shape_problem("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", empty)
+    'expected variables ?n, got none'
+    >>> result_shape_problem("ASK { ?s ?p ?o }", empty)
+    'expected an ASK answer, got SELECT'
+    """
+    import pyoxigraph as ox
+
+    from kg.store import query_prefixes
+
+    try:
+        expected = ox.Store().query(sparql, prefixes=query_prefixes())
+    except (SyntaxError, RuntimeError, OSError):
+        return None
+    if isinstance(expected, ox.QueryBoolean):
+        return None if result.type == "ASK" else f"expected an ASK answer, got {result.type}"
+    if isinstance(expected, ox.QueryTriples):
+        return None if result.type in ("CONSTRUCT", "DESCRIBE") else f"expected triples, got {result.type}"
+    if result.type != "SELECT":
+        return f"expected rows, got {result.type}"
+    wanted = sorted(v.value for v in expected.variables)
+    got = sorted(str(v) for v in result.vars or [])
+    if wanted != got:
+        def names(variables: list[str]) -> str:
+            return " ".join(f"?{v}" for v in variables) or "none"
+
+        return f"expected variables {names(wanted)}, got {names(got)}"
+    if any(True for _ in expected) and not len(result):
+        return "no rows, where even an empty store gives some"
+    return None
+
+
 def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
     import pyoxigraph as ox
 
@@ -392,6 +434,10 @@ class RemoteStore(Store):
         if not usable:
             shown = f"{parts.scheme}://{parts.hostname or ''}{parts.path}"
             raise StoreError(f"{shown}: not the http(s) URL of a SPARQL endpoint")
+        if parts.query or parts.fragment:  # never echoed: it may hold a key; endpoints would go after it
+            shown = f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}{parts.path}"
+            raise StoreError(f"{shown}: a store URL takes no ?query or #fragment part; give the server's base URL "
+                             "(endpoint paths: KG_ENDPOINT_STYLE, KG_QUERY_PATH; credentials: KG_HTTP_TOKEN)")
         self.location = _without_userinfo(parts).rstrip("/")
         self.read_only = read_only
         self.style = endpoint_style(style, env)
@@ -420,9 +466,13 @@ class RemoteStore(Store):
             headers={"Accept": ACCEPT},
         )
         try:
-            return parse_result(response.content, response.headers.get("Content-Type", ""))
+            result = parse_result(response.content, response.headers.get("Content-Type", ""))
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.endpoints['query']}: unreadable answer: {self._brief(str(exc))}") from exc
+        problem = result_shape_problem(text, result)
+        if problem:
+            raise StoreError(f"{self.endpoints['query']}: unexpected answer: {problem}")
+        return result
 
     def update(self, sparql: str, *, quads: int = 0) -> None:
         """Run a SPARQL update; ``quads`` (how many it writes) lengthens the wait for its answer."""
@@ -502,6 +552,14 @@ class RemoteStore(Store):
             self._session.close()
             self._session = None
 
+    def __exit__(self, exc_type: object, exc: BaseException | None, *_tb: object) -> None:
+        """Close; an answer the caller could not use (a word where a number or an IRI belongs)
+        becomes one :class:`~kg.errors.StoreError` naming the server, instead of a traceback."""
+        self.close()
+        if isinstance(exc, _UNUSABLE_ANSWER) and not isinstance(exc, KGError):
+            raise StoreError(f"{self.location}: the server's answer cannot be used "
+                             f"({type(exc).__name__}: {self._brief(str(exc))})") from exc
+
     # -- writes --
 
     def _check_writable(self) -> None:
@@ -560,8 +618,8 @@ class RemoteStore(Store):
     # -- HTTP --
 
     def _request(self, method: str, endpoint: str, *, quads: int = 0, **kwargs: object) -> requests.Response:
-        """One HTTP request; writing ``quads`` may take that much longer than the timeout
-        (servers answer a write once it is committed)."""
+        """One HTTP request, answer read whole, within one deadline (see :func:`request_deadline`);
+        writing ``quads`` may take that much longer (servers answer a write once it is committed)."""
         import requests
 
         url = self.endpoints[endpoint]
@@ -571,8 +629,12 @@ class RemoteStore(Store):
             self._session.trust_env = not self._loopback  # no proxy or .netrc for this machine
             self._session.headers.update({"User-Agent": "positions-kg", **self._headers})
             self._session.auth = self._auth
+        exchange = _Exchange(self._session, method, url, timeout=(self.timeout, wait), **kwargs)
         try:
-            response = self._session.request(method, url, timeout=(self.timeout, wait), **kwargs)
+            response = exchange.run(wait)
+        except _Overdue as exc:
+            self._session = None  # the worker may still hold it; a later request starts afresh
+            raise StoreError(f"{url}: no complete answer within {exc.seconds:g} s (KG_HTTP_TIMEOUT)") from exc
         except requests.Timeout as exc:
             raise StoreError(f"{url}: no answer within {wait:g} s (KG_HTTP_TIMEOUT)") from exc
         except requests.ConnectionError as exc:
@@ -605,6 +667,82 @@ class RemoteStore(Store):
         for secret in self._secrets:
             line = line.replace(secret, "***")
         return line if len(line) <= _MESSAGE_LIMIT else line[:_MESSAGE_LIMIT] + "…"
+
+
+#: What code that reads well-formed answers raises on values of the wrong kind (see ``RemoteStore.__exit__``).
+_UNUSABLE_ANSWER = (ValueError, TypeError, KeyError, IndexError, StopIteration, ArithmeticError)
+#: Bytes of an error answer read at most (the message shows a few hundred characters of it).
+ERROR_BODY_BYTES = 64 * 1024
+#: A slow answer's deadline grows by one second per this many bytes received, so that a large
+#: result arriving steadily is not cut off, while a server sending a byte a second still is.
+DEADLINE_BYTES_PER_SECOND = 100_000
+
+
+def request_deadline(wait: float, received: int) -> float:
+    """Seconds a request may take in all, having received ``received`` bytes of its answer so far.
+
+    Examples
+    --------
+    >>> request_deadline(30.0, 0), request_deadline(30.0, 1_000_000)
+    (30.0, 40.0)
+    """
+    return wait + received / DEADLINE_BYTES_PER_SECOND
+
+
+class _Overdue(Exception):
+    """The whole request (connection, headers and body) took longer than its deadline."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+class _Exchange:
+    """One request, sent and read in a worker thread that the caller waits for until the deadline.
+
+    ``requests`` bounds each socket read, not the request: a server that sends one byte a
+    second never times out. The worker reads the answer in chunks (an error answer only
+    up to :data:`ERROR_BODY_BYTES`) and stops at the deadline too; the caller gives up then.
+    """
+
+    def __init__(self, session: requests.Session, method: str, url: str, **kwargs: object) -> None:
+        self.session, self.method, self.url, self.kwargs = session, method, url, kwargs
+        self.received = 0
+        self.outcome: dict[str, object] = {}
+        self.overdue = False
+
+    def run(self, wait: float) -> requests.Response:
+        import threading
+
+        started = time.monotonic()
+        worker = threading.Thread(target=self._work, args=(started, wait), name="kg-http", daemon=True)
+        worker.start()
+        while worker.is_alive():
+            left = started + request_deadline(wait, self.received) - time.monotonic()
+            if left <= 0:
+                self.overdue = True
+                raise _Overdue(round(time.monotonic() - started, 1))
+            worker.join(min(left, 0.5))
+        if "error" in self.outcome:
+            raise self.outcome["error"]  # type: ignore[misc]
+        return self.outcome["response"]  # type: ignore[return-value]
+
+    def _work(self, started: float, wait: float) -> None:
+        try:
+            response = self.session.request(self.method, self.url, stream=True, **self.kwargs)
+            cap = None if response.status_code < 300 else ERROR_BODY_BYTES
+            chunks = []
+            with contextlib.closing(response):
+                for chunk in response.iter_content(chunk_size=65536 if cap is None else 4096):
+                    chunks.append(chunk)
+                    self.received += len(chunk)
+                    late = time.monotonic() - started > request_deadline(wait, self.received)
+                    if self.overdue or late or (cap is not None and self.received >= cap):
+                        break
+            response._content = b"".join(chunks)[:cap]  # what .content and .text give from now on
+            self.outcome["response"] = response
+        except BaseException as exc:  # handed to the waiting thread
+            self.outcome["error"] = exc
 
 
 class _Staging:

@@ -135,6 +135,20 @@ def ensure_not_served(store_dir: str | os.PathLike[str]) -> None:
         )
 
 
+def on_read_only_mount(path: Path) -> bool:
+    """True when ``path`` is on a file system mounted read-only.
+
+    Examples
+    --------
+    >>> on_read_only_mount(Path("/proc/self")) in (True, False)
+    True
+    """
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
 def _alive(pid: int) -> bool:
     if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
         return True
@@ -277,13 +291,17 @@ class OxigraphServer:
         if not path.exists() and not self.read_write:
             raise StoreError(f"{self.store_dir}: no store here; run `kg build` first")
         ensure_not_served(path)
+        if not self.read_write and on_read_only_mount(path):
+            # Nothing can write it (so there is no lock to take, nor leftovers to drop): check it opens.
+            EmbeddedStore(self.store_dir, read_only=True).close()
+            return
         # Opening it read-write takes the RocksDB lock (failing if a process writes it)
         # and drops the staging graphs an interrupted load left behind.
         EmbeddedStore(self.store_dir, read_only=False, create=self.read_write).close()
 
     def _write_marker(self) -> None:
-        if self.store_dir is None or self.process is None:
-            return
+        if self.store_dir is None or self.process is None or on_read_only_mount(Path(self.store_dir)):
+            return  # on a read-only mount no embedded writer can open the store: no marker needed
         info = {"url": self.endpoints.base, "pids": [os.getpid(), self.process.pid],
                 "read_write": self.read_write}
         marker_path(self.store_dir).write_text(json.dumps(info), encoding="utf-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.errors import InputError, QueryError, StoreError, StoreLockedError
+from kg.errors import InputError, QueryError, StoreCorruptError, StoreError, StoreLockedError
 from kg.vocab import GRAPH
 
 if TYPE_CHECKING:
@@ -210,6 +211,8 @@ class EmbeddedStore(Store):
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{path}: cannot create the store's folder: {exc.strerror or exc}") from exc
+        if not read_only:
+            ensure_store_or_empty(p)
         from kg.serve import ensure_not_served  # serve-read-only takes no lock: kg serve leaves a marker
 
         ensure_not_served(p)
@@ -222,7 +225,10 @@ class EmbeddedStore(Store):
                     "then use --store http://127.0.0.1:7878 or stop it)"
                 ) from exc
             raise StoreError(f"{path}: cannot open store: {exc}") from exc
+        except RuntimeError as exc:  # RocksDB's "Corruption: ..." (a truncated .sst, MANIFEST or CURRENT)
+            raise StoreCorruptError(path, _one_line(exc)) from exc
         if not read_only:
+            remove_bulk_leftovers(p)
             self._drop_staging_leftovers()
 
     @classmethod
@@ -249,7 +255,13 @@ class EmbeddedStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         from kg.oxterms import result_from_ox
 
-        return result_from_ox(self._query(sparql, bindings))
+        answer = self._query(sparql, bindings)
+        try:
+            return result_from_ox(answer)  # reads the solutions: damage may show only now
+        except RuntimeError as exc:
+            if is_corruption(exc):
+                raise StoreCorruptError(self.location, _one_line(exc)) from exc
+            raise
 
     def construct(self, sparql: str) -> EmbeddedStore:
         """The triples of a CONSTRUCT (or DESCRIBE) query, held in a new in-memory store.
@@ -289,6 +301,8 @@ class EmbeddedStore(Store):
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {_one_line(exc)}") from exc
         except RuntimeError as exc:  # e.g. a bound variable missing from the projection
+            if is_corruption(exc):
+                raise StoreCorruptError(self.location, _one_line(exc)) from exc
             raise QueryError(f"query failed: {_one_line(exc)}") from exc
         except OSError as exc:
             raise StoreError(f"{self.location}: query failed: {_one_line(exc)}") from exc
@@ -335,6 +349,7 @@ class EmbeddedStore(Store):
                 self._drop_staging_leftovers()
             raise invalid_rdf(name, fmt, exc) from exc
         except OSError as exc:
+            remove_bulk_leftovers(Path(self.location))
             raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
         if staging is None:
             self._ox.flush()
@@ -364,6 +379,7 @@ class EmbeddedStore(Store):
             self._drop_staging_leftovers()
             raise invalid_rdf(name, fmt, exc) from exc
         except OSError as exc:
+            remove_bulk_leftovers(Path(self.location))
             self._drop_staging_leftovers()
             raise StoreError(f"{name}: load failed: {_one_line(exc)}") from exc
         count = int(next(iter(self._ox.query(
@@ -387,13 +403,84 @@ class EmbeddedStore(Store):
     def named_graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if hasattr(g, "value"))
 
+    def __exit__(self, exc_type: object, exc: BaseException | None, *_tb: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc is None:  # else the error already on its way is the one to report (often the same cause)
+                raise
+
     def close(self) -> None:
+        """Flush and release the store; a flush that fails (disk full) is a ``StoreError``.
+
+        Every write was already committed to the store's log, so a failed flush loses nothing
+        that was reported done; the store is released either way.
+        """
         if getattr(self, "_ox", None) is not None:
+            failed: OSError | None = None
             if not self.read_only and self.location != ":memory:":
-                self._ox.flush()
+                try:
+                    self._ox.flush()
+                except OSError as exc:
+                    failed = exc
             self._dataset = None
             del self._ox
             self._ox = None  # type: ignore[assignment]
+            if failed is not None:
+                raise StoreError(f"{self.location}: cannot write the store to disk: {_one_line(failed)} "
+                                 "(is the disk full?)") from failed
+
+
+#: Files RocksDB keeps in a store folder (and kg serve's marker): a folder holding anything else is not a store.
+_STORE_FILES = re.compile(r"(CURRENT|IDENTITY|LOCK|LOG(\.old\..*)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob)"
+                          r"|bulk-\d+\.sst|kg-serve\.json)")
+
+
+def ensure_store_or_empty(directory: Path) -> None:
+    """Refuse to make a store in a folder that holds other files (a typo in ``--store`` would
+    otherwise turn, say, a home folder into a store).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> ensure_store_or_empty(folder)
+    >>> _ = (folder / "notes.txt").write_text("x")
+    >>> try:
+    ...     ensure_store_or_empty(folder)
+    ... except StoreError as exc:
+    ...     print(str(exc).split(": ", 1)[1][:51])
+    the folder holds other files (notes.txt) and is not
+    """
+    if not directory.is_dir():
+        return
+    try:
+        others = sorted(e.name for e in directory.iterdir() if not _STORE_FILES.fullmatch(e.name))
+    except OSError as exc:
+        raise StoreError(f"{directory}: cannot read the store's folder: {exc.strerror or exc}") from exc
+    if others:
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        raise StoreError(f"{directory}: the folder holds other files ({shown}) and is not a store; "
+                         "give an empty or new folder, or an existing store")
+
+
+def remove_bulk_leftovers(directory: Path) -> list[Path]:
+    """Delete the ``bulk-*.sst`` files a failed bulk load left in a store folder; the files deleted.
+
+    Oxigraph's bulk loader writes its tables as ``bulk-*.sst`` and hands them to RocksDB,
+    which renames them into the store; a load that fails (disk full) leaves them behind,
+    unreferenced. Only the writer, which holds the store's lock, calls this.
+    """
+    if str(directory) == ":memory:":
+        return []
+    removed = []
+    for leftover in directory.glob("bulk-*.sst"):
+        try:
+            leftover.unlink()
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
 
 
 def replace_graphs_update(graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> str:
@@ -444,6 +531,17 @@ def _checked_iri(iri: object) -> str:
     if any(c in text for c in '<>"{}|^`\\ \n\r\t'):
         raise ValueError(f"not a safe IRI: {text!r}")
     return text
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True for RocksDB's report of damaged store files (pyoxigraph raises them as ``RuntimeError``).
+
+    Examples
+    --------
+    >>> is_corruption(RuntimeError("Corruption: block checksum mismatch")), is_corruption(RuntimeError("x"))
+    (True, False)
+    """
+    return isinstance(exc, RuntimeError) and _one_line(exc).startswith("Corruption")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -1,4 +1,5 @@
-"""Bad input never crashes ``kg`` and never changes the store (issue 9, part 1 and 5).
+"""Bad input never crashes ``kg`` and never changes the store (issue 9, part 1 and 5; issue 16, round two:
+hostile files, damaged stores, misbehaving servers, full disks).
 
 Every command-line case runs as a fresh ``kg`` process against one writable copy of the
 seeds store (per module, to keep the suite fast) and must give a non-zero exit, a
@@ -10,6 +11,7 @@ The number of cases tried is the number of tests collected here::
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import shutil
 from pathlib import Path
@@ -309,3 +311,606 @@ def test_parse_article_enforces_its_size_limit(size):
 
     with pytest.raises(LimitExceededError, match=r"big\.txt"):
         parse_article(b"y" * (size + 1), "big.txt", max_bytes=size)
+
+
+# --- round two (issue 16): hostile files ---------------------------------------------------------
+
+GOOD_ARTICLE = b"---\ntitle: Good article\n---\nLatvia said it cannot send troops to Ukraine.\n"
+
+
+def _article_ids(store_dir: Path) -> set[str]:
+    """Article ids in a store (the local part of each article IRI)."""
+    prefix = "<https://w3id.org/positions-kg/id/article/"
+    return {line.split()[0][len(prefix):-1] for line in _quads(store_dir)
+            if line.startswith(prefix) and "#type> <https://w3id.org/positions-kg/ns#Article>" in line}
+
+
+def _attribute_bomb(attributes: int) -> bytes:
+    """An HTML page whose one tag carries ``attributes`` attributes (about 20 bytes each)."""
+    attrs = " ".join(f'data-a{i}="v"' for i in range(attributes))
+    return (f"<html><body><div {attrs}><p>Hungary said it cannot send troops.</p></div></body></html>").encode()
+
+
+def test_ingest_refuses_an_html_attribute_bomb_and_loads_the_other_files(kg, tmp_path, seed_store_copy):
+    bomb = tmp_path / "bomb.html"
+    bomb.write_bytes(_attribute_bomb(200_000))
+    assert bomb.stat().st_size < 5_000_000  # under the article size limit
+    good = tmp_path / "good.txt"
+    good.write_bytes(GOOD_ARTICLE)
+    before = _article_ids(seed_store_copy)
+    out = kg("ingest", str(bomb), str(good), store=seed_store_copy, timeout=120)  # a hang guard, not a timing
+    _assert_refused(out, str(bomb), last_line=False)
+    assert "KG_MAX_HTML_ATTRIBUTES" in out.stderr
+    assert "1 added" in out.stderr
+    assert _article_ids(seed_store_copy) == before | {"good"}
+
+
+def test_html_markup_limits_are_configurable(tmp_path, monkeypatch):
+    from kg.articles import parse_article
+    from kg.errors import LimitExceededError
+
+    page = _attribute_bomb(50)
+    monkeypatch.setenv("KG_MAX_HTML_ATTRIBUTES", "10")
+    with pytest.raises(LimitExceededError, match=r"page\.html.*KG_MAX_HTML_ATTRIBUTES"):
+        parse_article(page, "page.html")
+    monkeypatch.setenv("KG_MAX_HTML_ATTRIBUTES", "100")
+    monkeypatch.setenv("KG_MAX_HTML_TAGS", "3")
+    with pytest.raises(LimitExceededError, match=r"page\.html.*KG_MAX_HTML_TAGS"):
+        parse_article(page, "page.html")
+    monkeypatch.setenv("KG_MAX_HTML_TAGS", "100")
+    assert "Hungary" in parse_article(page, "page.html").body
+
+
+DEEP_FRONT_MATTER = [
+    ("flow-lists", b"---\ntitle: " + b"[" * 500 + b"\n---\nPoland said no."),
+    ("flow-maps", b"---\nnote: " + b"{a: " * 400 + b"\n---\nPoland said no."),
+    ("block-lists", b"---\nnote:\n" + b"".join(b"  " * i + b"-\n" for i in range(300)) + b"---\nPoland said no."),
+]
+
+
+@pytest.mark.parametrize("content", [c for _, c in DEEP_FRONT_MATTER], ids=[i for i, _ in DEEP_FRONT_MATTER])
+def test_ingest_refuses_deeply_nested_front_matter_and_loads_the_good_file(content, kg, tmp_path, seed_store_copy):
+    deep = tmp_path / "deep.txt"
+    deep.write_bytes(content)
+    good = tmp_path / "a.txt"
+    good.write_bytes(GOOD_ARTICLE)
+    out = kg("ingest", str(good), str(deep), store=seed_store_copy)
+    _assert_refused(out, str(deep), last_line=False)
+    assert "RecursionError" not in out.stderr
+    assert "1 added" in out.stderr
+    assert "a" in _article_ids(seed_store_copy)
+
+
+def test_nested_front_matter_raises_input_error_in_process():
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match=r"deep\.txt"):
+        parse_article(b"---\ntitle: " + b"[" * 5000 + b"\n---\nBody.", "deep.txt")
+
+
+def test_articles_with_names_that_slug_alike_keep_distinct_ids(kg, tmp_path, seed_store_copy):
+    names = ["a b.txt", "a-b.txt", "статья.txt", "مقالة.txt", "記事.txt"]
+    for name in names:
+        (tmp_path / name).write_bytes(GOOD_ARTICLE.replace(b"Good", name.encode()))
+    before = _article_ids(seed_store_copy)
+    out = kg("ingest", *[str(tmp_path / n) for n in names], store=seed_store_copy)
+    assert out.returncode == 0, out.stderr
+    assert f"{len(names)} added" in out.stderr
+    new = _article_ids(seed_store_copy) - before
+    assert len(new) == len(names) and "a-b" in new
+
+
+def test_same_file_name_in_two_folders_is_two_articles(kg, tmp_path, seed_store_copy):
+    for folder, country in (("a", b"Latvia"), ("b", b"Estonia")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_bytes(GOOD_ARTICLE.replace(b"Latvia", country))
+    first = kg("ingest", str(tmp_path / "a" / "same.txt"), store=seed_store_copy)
+    assert first.returncode == 0 and "1 added" in first.stderr, first.stderr
+    second = kg("ingest", str(tmp_path / "b" / "same.txt"), store=seed_store_copy)
+    assert second.returncode == 0, second.stderr
+    assert "1 added" in second.stderr and "0 replaced" in second.stderr
+    again = kg("ingest", str(tmp_path / "a"), str(tmp_path / "b"), store=seed_store_copy)
+    assert "2 unchanged" in again.stderr, again.stderr
+    quads = "\n".join(_quads(seed_store_copy))
+    assert "Latvia said" in quads and "Estonia said" in quads
+    # the same source changed is a replacement of its article, not a third one
+    (tmp_path / "b" / "same.txt").write_bytes(GOOD_ARTICLE.replace(b"Latvia", b"Finland"))
+    changed = kg("ingest", str(tmp_path / "b" / "same.txt"), store=seed_store_copy)
+    assert "1 replaced" in changed.stderr, changed.stderr
+    assert "Estonia said" not in "\n".join(_quads(seed_store_copy))
+
+
+def test_seed_article_ids_are_their_file_stems():
+    from kg.articles import article_id_for
+
+    for path in (Path(__file__).parent.parent / "seeds" / "articles").iterdir():
+        assert article_id_for(str(path)) == path.stem
+
+
+DEVICES = ["/dev/zero", "/dev/urandom"]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("via", ["direct", "symlink"])
+def test_ingest_refuses_devices(device, via, kg, tmp_path, shared_store, shared_before):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    article = Path(device)
+    if via == "symlink":
+        article = tmp_path / "dev.txt"
+        article.symlink_to(device)
+    out = kg("ingest", str(article), store=shared_store, timeout=60)
+    _assert_refused(out, str(article), last_line=False)
+    assert "regular file" in out.stderr
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_query_refuses_an_rq_symlink_to_a_device(device, kg, tmp_path, shared_store, shared_before):
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    query = tmp_path / "q.rq"
+    query.symlink_to(device)
+    out = kg("query", str(query), store=shared_store, timeout=60)
+    _assert_refused(out, str(query))
+    assert "regular file" in out.stderr
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".rq"])
+def test_fifo_is_refused_not_waited_on(suffix, kg, tmp_path, shared_store, shared_before):
+    import os
+
+    fifo = tmp_path / f"pipe{suffix}"
+    os.mkfifo(fifo)
+    command = ("ingest", str(fifo)) if suffix == ".txt" else ("query", str(fifo))
+    out = kg(*command, store=shared_store, timeout=60)
+    _assert_refused(out, str(fifo), last_line=False)
+    assert "FIFO" in out.stderr
+    assert _quads(shared_store) == shared_before
+
+
+# --- round two: damaged stores ---------------------------------------------------------------------
+
+
+def _damage(store: Path, kind: str) -> None:
+    """Damage a store's files as a bad disk, a full disk or a careless copy would."""
+    import random
+
+    tables = sorted(store.glob("*.sst"), key=lambda p: p.stat().st_size)
+    if kind == "truncated-sst":
+        with tables[-1].open("r+b") as f:
+            f.truncate(100)
+    elif kind == "truncated-manifest":
+        with next(store.glob("MANIFEST-*")).open("r+b") as f:
+            f.truncate(10)
+    elif kind == "garbage-in-current":
+        (store / "CURRENT").write_bytes(b"garbage\n")
+    elif kind == "random-bytes-in-sst":  # silent for queries: only kg check reads every block
+        raw = bytearray(tables[-1].read_bytes())
+        middle = len(raw) // 2
+        raw[middle:middle + 2000] = random.Random(16).randbytes(2000)
+        tables[-1].write_bytes(bytes(raw))
+
+
+LOUD_DAMAGE = ["truncated-sst", "truncated-manifest", "garbage-in-current"]
+READERS_AND_WRITERS = [["query", "ASK { ?s ?p ?o }"], ["stats", "--no-network"], ["validate"],
+                       ["export", "--format", "nq"], ["ingest", "seeds/articles/000_a728b89d9237dc50.txt"],
+                       ["check"]]
+
+
+@pytest.fixture(scope="module")
+def damaged_stores(seed_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One copy of the seeds store per kind of damage."""
+    stores = {}
+    for kind in [*LOUD_DAMAGE, "random-bytes-in-sst"]:
+        target = tmp_path_factory.mktemp(kind) / "store"
+        shutil.copytree(seed_store_dir, target)
+        _damage(target, kind)
+        stores[kind] = target
+    return stores
+
+
+@pytest.mark.parametrize("command", READERS_AND_WRITERS, ids=[c[0] for c in READERS_AND_WRITERS])
+@pytest.mark.parametrize("kind", LOUD_DAMAGE)
+def test_damaged_store_gives_one_line_naming_it(kind, command, kg, damaged_stores):
+    store = damaged_stores[kind]
+    out = kg(*command, store=store)
+    _assert_refused(out, str(store))
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "damaged" in out.stderr and "kg build" in out.stderr
+
+
+def test_check_finds_damage_that_queries_do_not_notice(kg, damaged_stores):
+    store = damaged_stores["random-bytes-in-sst"]
+    assert kg("query", "ASK { ?s ?p ?o }", store=store).returncode == 0  # the damage is silent here
+    out = kg("check", store=store)
+    _assert_refused(out, str(store))
+    assert "damaged" in out.stderr
+
+
+def test_check_passes_a_sound_store(kg, seed_store_dir):
+    out = kg("check", store=seed_store_dir)
+    assert out.returncode == 0, out.stderr
+    assert "sound:" in out.stdout
+
+
+# --- round two: misbehaving servers ------------------------------------------------------------
+
+
+class _Fake:
+    """A local HTTP server whose every answer is ``answer(handler)``; stopped after the test."""
+
+    def __init__(self, answer) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.body = self.rfile.read(length)
+                with contextlib.suppress(OSError):  # the client hung up: what a client that gives up does
+                    answer(self)
+
+            do_GET = do_PUT = do_POST
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture()
+def fake_server():
+    servers = []
+
+    def start(answer) -> str:
+        servers.append(_Fake(answer))
+        return servers[-1].url
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _dribble_body(handler) -> None:
+    import time
+
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", "1000")
+    handler.end_headers()
+    for _ in range(1000):
+        handler.wfile.write(b" ")
+        handler.wfile.flush()
+        time.sleep(0.5)
+
+
+def _dribble_headers(handler) -> None:
+    import time
+
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nX-Slow: " + b"x" * 1000:
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize("answer", [_dribble_body, _dribble_headers], ids=["body", "headers"])
+@pytest.mark.parametrize("command", [["stats", "--no-network"], ["export", "--format", "nq"], ["validate"],
+                                     ["render"], ["ingest", "seeds/articles/000_a728b89d9237dc50.txt"],
+                                     ["build", "--no-extract"]],
+                         ids=["stats", "export", "validate", "render", "ingest", "build"])
+def test_one_deadline_bounds_a_server_sending_a_byte_at_a_time(answer, command, kg, fake_server, tmp_path):
+    url = fake_server(answer)
+    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
+    out = kg(*command, *extra, "--store", url, env={"KG_HTTP_TIMEOUT": "2"}, timeout=90)  # a hang guard
+    _assert_refused(out, url)
+    assert "KG_HTTP_TIMEOUT" in out.stderr
+
+
+def test_a_huge_error_body_is_read_only_in_part(kg, fake_server):
+    sent = []
+
+    def endless_error(handler) -> None:
+        handler.send_response(500)
+        handler.send_header("Content-Type", "text/plain")
+        handler.send_header("Content-Length", str(2_000_000_000))
+        handler.end_headers()
+        chunk = b"server error " * 5000
+        for _ in range(2_000_000_000 // len(chunk)):
+            handler.wfile.write(chunk)
+            sent.append(len(chunk))
+
+    url = fake_server(endless_error)
+    out = kg("stats", "--no-network", "--store", url, timeout=120)
+    _assert_refused(out, url)
+    assert "server error" in out.stderr and len(out.stderr) < 1000
+    assert sum(sent) < 50_000_000  # the client hung up long before 2 GB
+
+
+ODD_RESULTS = [
+    ("empty-document", b"{}"),
+    ("no-bindings", b'{"head": {"vars": []}, "results": {"bindings": []}}'),
+    ("boolean", b'{"head": {}, "boolean": true}'),
+    ("other-variables", b'{"head": {"vars": ["x"]}, "results": {"bindings": '
+                        b'[{"x": {"type": "literal", "value": "1"}}]}}'),
+    ("count-not-a-number", b'{"head": {"vars": ["n"]}, "results": {"bindings": '
+                           b'[{"n": {"type": "literal", "value": "many"}}]}}'),
+]
+
+
+def _send_results(handler, body: bytes) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _run_on(kg, command: list[str], url: str, tmp_path: Path):
+    """``kg COMMAND`` against the server at ``url``; never a traceback."""
+    extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
+    out = kg(*command, *extra, "--store", url, timeout=120)
+    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    return out
+
+
+@pytest.mark.parametrize("body", [b for _, b in ODD_RESULTS], ids=[i for i, _ in ODD_RESULTS])
+@pytest.mark.parametrize("command", [["stats"], ["render"], ["conflicts"], ["validate"]],
+                         ids=["stats", "render", "conflicts", "validate"])
+def test_odd_remote_results_are_refused_in_one_line(body, command, kg, fake_server, tmp_path):
+    url = fake_server(lambda handler: _send_results(handler, body))
+    out = _run_on(kg, command, url, tmp_path)
+    if command == ["validate"]:
+        assert "valid:" not in out.stdout, out.stdout  # an empty or unreadable store is not "valid"
+    if out.returncode:  # an empty answer is a fair one (e.g. "nothing to draw"); any other names the server
+        _assert_refused(out, url if body != ODD_RESULTS[1][1] else "")
+
+
+def test_validate_calls_an_empty_store_empty_not_valid(kg, tmp_path):
+    import pyoxigraph as ox
+
+    store = tmp_path / "empty"
+    del_me = ox.Store(str(store))
+    del_me.flush()
+    del del_me
+    out = kg("validate", store=store)
+    _assert_refused(out, str(store))
+    assert "empty" in out.stderr and "valid:" not in out.stdout
+
+
+@pytest.mark.parametrize("command", [["stats"], ["render"], ["conflicts"], ["validate"], ["export"]],
+                         ids=["stats", "render", "conflicts", "validate", "export"])
+def test_remote_rows_of_the_right_shape_but_odd_types_are_refused_in_one_line(command, kg, fake_server, tmp_path):
+    import json
+    from urllib.parse import parse_qs
+
+    import pyoxigraph as ox
+
+    def answer(handler) -> None:  # every variable asked for, bound to a word where numbers and IRIs belong
+        sparql = parse_qs(handler.body.decode()).get("query", [""])[0]
+        try:
+            names = [v.value for v in ox.Store().query(sparql).variables]
+        except (AttributeError, SyntaxError):
+            names = []
+        row = {n: {"type": "literal", "value": "many"} for n in names}
+        _send_results(handler, json.dumps({"head": {"vars": names}, "results": {"bindings": [row, row]}}).encode())
+
+    out = _run_on(kg, command, fake_server(answer), tmp_path)
+    if out.returncode:
+        _assert_refused(out, "")
+
+
+# --- round two: disk full ------------------------------------------------------------------------
+
+
+def _kg_with_file_size_limit(*args: str, store: Path, limit_bytes: int):
+    """``kg ARGS`` with writes beyond ``limit_bytes`` per file failing (EFBIG), as on a full disk.
+
+    Python ignores SIGXFSZ, so the write fails with an error instead of killing the process.
+    """
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    env = {**os.environ, "KG_STORE": str(store)}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env,
+                          cwd=Path(__file__).parent.parent, timeout=300, preexec_fn=limit)
+
+
+def test_load_on_a_full_disk_leaves_no_orphan_bulk_files(tmp_path, seed_store_copy):
+    before = _quads(seed_store_copy)
+    big = tmp_path / "big.nt"
+    with big.open("w") as f:
+        for i in range(60_000):
+            f.write(f'<http://example.org/s{i}> <http://example.org/p> "value number {i}" .\n')
+    out = _kg_with_file_size_limit("load", str(big), store=seed_store_copy, limit_bytes=2_000_000)
+    _assert_refused(out, str(big))
+    assert not list(seed_store_copy.glob("bulk-*.sst"))
+    assert _quads(seed_store_copy) == before
+
+
+def test_orphan_bulk_files_are_removed_when_a_writer_opens_the_store(kg, seed_store_copy):
+    orphan = seed_store_copy / "bulk-123456789.sst"
+    orphan.write_bytes(b"x" * 1000)
+    assert kg("ingest", "seeds/articles/000_a728b89d9237dc50.txt", store=seed_store_copy).returncode == 0
+    assert not orphan.exists()
+
+
+def test_ingest_on_a_full_disk_gives_its_summary_and_one_error(tmp_path, seed_store_copy):
+    before = _quads(seed_store_copy)
+    for article in sorted((Path(__file__).parent.parent / "seeds" / "articles").glob("*.txt")):
+        (tmp_path / f"new-{article.name}").write_bytes(article.read_bytes() + b"\nEstonia said it will send troops.\n")
+    out = _kg_with_file_size_limit("ingest", str(tmp_path), store=seed_store_copy, limit_bytes=100_000)
+    _assert_refused(out, str(seed_store_copy))
+    assert "ingested:" in out.stderr  # the summary is not lost
+    assert len([line for line in out.stderr.splitlines() if line.startswith("kg: error")]) == 1
+    assert _quads(seed_store_copy) == before
+
+
+# --- round two: file names ---------------------------------------------------------------------
+
+ODD_FILE_NAMES = ["my file.ttl", "a>b.ttl", "ü{x}.ttl", "a%20b.ttl", 'q"uote.ttl']
+
+
+def test_load_files_whose_names_are_not_iri_safe(kg, tmp_path, seed_store_copy):
+    paths = []
+    for i, name in enumerate(ODD_FILE_NAMES):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(f'<http://example.org/a> <http://example.org/p> "{i}" .\n')
+    out = kg("load", *map(str, paths), store=seed_store_copy)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    graphs = kg("query", "SELECT ?g WHERE { GRAPH ?g { ?s <http://example.org/p> ?o } }", "--format", "csv",
+                store=seed_store_copy).stdout.split()[1:]
+    assert len(set(graphs)) == len(ODD_FILE_NAMES)  # one graph per file: distinct names stay distinct
+    assert kg("validate", store=seed_store_copy).returncode == 0
+
+
+@pytest.mark.parametrize("where", ["directory", "missing-folder"])
+def test_export_to_a_directory_or_a_missing_folder(where, kg, tmp_path, shared_store, shared_before):
+    target = tmp_path if where == "directory" else tmp_path / "missing" / "x.ttl"
+    out = kg("export", "-o", str(target), store=shared_store)
+    _assert_refused(out, str(target))
+    assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_export_failing_half_way_leaves_the_old_file(kg, tmp_path, damaged_stores):
+    target = tmp_path / "old.nq"
+    target.write_bytes(b"previous export\n")
+    out = kg("export", "--format", "nq", "-o", str(target), store=damaged_stores["truncated-sst"])
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert target.read_bytes() == b"previous export\n" and list(tmp_path.iterdir()) == [target]
+
+
+# --- round two: the smaller ones -----------------------------------------------------------------
+
+
+def test_a_very_long_question_is_refused_without_echoing_it(kg, shared_store):
+    question = "who opposes troop deployment " * 4000
+    out = kg("ask", question, store=shared_store)
+    _assert_refused(out, "characters long")
+    assert len(out.stderr) < 500 and len(out.stdout) < 500
+
+
+def test_a_query_string_in_the_store_url_is_refused_and_not_echoed(kg):
+    out = kg("stats", "--store", "http://127.0.0.1:9/ds?api_key=s3cret-value#frag")
+    _assert_refused(out, "http://127.0.0.1:9/ds")
+    assert "s3cret-value" not in out.stderr + out.stdout and "/query" not in out.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest", "seeds/articles/000_a728b89d9237dc50.txt"], ["build", "--no-extract"],
+                                     ["load", "seeds/curated/entities.ttl"]], ids=["ingest", "build", "load"])
+def test_a_folder_with_other_files_does_not_become_a_store(command, kg, tmp_path):
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my notes")
+    out = kg(*command, store=folder)
+    _assert_refused(out, str(folder))
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_an_empty_folder_becomes_a_store(kg, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    assert kg("load", "seeds/curated/entities.ttl", store=folder).returncode == 0
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "1.5", "  ", "5e6"])
+@pytest.mark.parametrize("name", ["KG_MAX_ARTICLE_BYTES", "KG_MAX_CLAIMS_PER_ARTICLE", "KG_MAX_HTML_TAGS"])
+def test_bad_limit_values_are_refused_not_replaced_by_defaults(name, value, kg, shared_store, shared_before):
+    out = kg("ingest", "seeds/articles/000_a728b89d9237dc50.txt", store=shared_store, env={name: value})
+    if not value.strip():  # unset in effect: the default applies
+        assert out.returncode == 0, out.stderr
+        return
+    _assert_refused(out, name)
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert _quads(shared_store) == shared_before
+
+
+@pytest.fixture()
+def read_only_mount(seed_store_dir: Path, tmp_path: Path):
+    """A copy of the seeds store on a read-only bind mount (skipped where mounting is not allowed)."""
+    import subprocess
+
+    source, mount = tmp_path / "source", tmp_path / "ro"
+    shutil.copytree(seed_store_dir, source)
+    mount.mkdir()
+    bound = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if bound.returncode:
+        pytest.skip("cannot bind-mount here (needs root)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)], capture_output=True).returncode:
+            pytest.skip("cannot remount read-only here")
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_serve_read_only_works_on_a_read_only_mount(kg, read_only_mount):
+    import subprocess
+    import sys
+
+    from test_remote import _served_url
+
+    if shutil.which("oxigraph") is None and not (Path(sys.executable).parent / "oxigraph").exists():
+        pytest.skip("no oxigraph server here")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(read_only_mount), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).parent.parent)
+    try:
+        out = kg("query", "ASK { ?s ?p ?o }", store=_served_url(proc))
+        assert out.returncode == 0 and out.stdout.strip() == "true", out.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert kg("query", "ASK { ?s ?p ?o }", store=read_only_mount).stdout.strip() == "true"
+
+
+ARTICLE_COUNT = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/positions-kg/ns#Article> }"
+
+
+def test_readers_while_a_writer_rebuilds_see_a_whole_store_or_one_line(kg, seed_store_copy):
+    """What the README promises for reading a store another process writes (pyoxigraph: undefined).
+
+    Each read opens its own read-only snapshot: it sees the store before or after each of
+    the writer's transactions (``kg build`` replaces everything in one), or it fails with
+    one line naming the store (a file the snapshot needed was compacted away); never a
+    traceback, never a half-written state.
+    """
+    import os
+    import subprocess
+    import sys
+
+    expected = int(kg("query", ARTICLE_COUNT, "--format", "csv", store=seed_store_copy).stdout.split()[-1])
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    writer = subprocess.Popen([sys.executable, "-m", "kg", "build", "--store", str(seed_store_copy)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                              cwd=Path(__file__).parent.parent)
+    reads, overlapped, failures = 0, 0, []
+    try:
+        while writer.poll() is None or reads == 0:
+            overlapped += writer.poll() is None
+            out = kg("query", ARTICLE_COUNT, "--format", "csv", store=seed_store_copy)
+            reads += 1
+            assert "Traceback" not in out.stderr, out.stderr[-2000:]
+            if out.returncode:
+                _assert_refused(out, str(seed_store_copy))
+                failures.append(out.stderr)
+            else:
+                assert int(out.stdout.split()[-1]) == expected  # the old store or the new one, never between
+    finally:
+        _, err = writer.communicate(timeout=300)
+    assert writer.returncode == 0, err
+    assert overlapped, "the build ended before the first read; the test proves nothing"
+    assert len(failures) < reads, failures  # most reads just work
+    print(f"{reads} reads, {overlapped} during the build, {len(failures)} refused")
