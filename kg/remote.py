@@ -44,6 +44,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import InputError, QueryError, StoreError, UsageError
+from kg.remote_paging import row_cap, uncapped
 from kg.store import QUAD_FORMATS, STAGING_PREFIX, Store, rdf_format_for
 
 if TYPE_CHECKING:
@@ -61,6 +62,9 @@ ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
     "application/sparql-results+xml;q=0.5, application/rdf+xml;q=0.4"
 )
+#: What graph results (CONSTRUCT, DESCRIBE) are asked for: a server that can also write them as a
+#: table of ?s ?p ?o (Virtuoso) must not be offered the table formats.
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.4"
 _MESSAGE_LIMIT = 300
 LIST_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { } }"
 #: Credentials a server might echo in an error message.
@@ -90,6 +94,12 @@ class EndpointStyle:
     upload_params : tuple of (str, str)
         Extra URL parameters of uploads. Uploads go to private staging graphs, so a
         server's faster non-transactional loading is safe there.
+    list_graphs : str
+        The query listing the named graphs (Virtuoso answers nothing to ``GRAPH ?g {}``;
+        it keeps no empty graphs, so its graphs are those of its quads).
+    preamble : str
+        Text put before every query and update (Virtuoso: pragmas that hide its own system
+        graphs, :data:`VIRTUOSO_SYSTEM_GRAPHS`, from the union default graph and from ``GRAPH ?g``).
     """
 
     name: str
@@ -101,7 +111,15 @@ class EndpointStyle:
     graph_management: bool = True
     upload_media_type: str = "application/n-triples"
     upload_params: tuple[tuple[str, str], ...] = ()
+    list_graphs: str = LIST_GRAPHS
+    preamble: str = ""
 
+
+#: The graphs a fresh Virtuoso database holds for itself (a new one is made at each start).
+VIRTUOSO_SYSTEM_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
+                          "http://localuriqaserver/sparql")
+_VIRTUOSO_PREAMBLE = "".join(f"define input:default-graph-exclude <{g}> define input:named-graph-exclude <{g}>\n"
+                             for g in VIRTUOSO_SYSTEM_GRAPHS)
 
 #: Endpoint presets, by ``KG_ENDPOINT_STYLE``; docs/remote-stores.md says which location each expects.
 STYLES: dict[str, EndpointStyle] = {
@@ -112,7 +130,8 @@ STYLES: dict[str, EndpointStyle] = {
         EndpointStyle("fuseki", "query", "update", "data"),
         EndpointStyle("graphdb", "", "statements", "rdf-graphs/service"),
         EndpointStyle("virtuoso", "sparql", "sparql", "sparql-graph-crud", gsp_graph_param="graph-uri",
-                      upload_media_type="text/turtle"),
+                      upload_media_type="text/turtle",
+                      list_graphs="SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", preamble=_VIRTUOSO_PREAMBLE),
         EndpointStyle("qlever", "", "", "", graph_management=False),
     )
 }
@@ -296,6 +315,20 @@ def _where_group(sparql: str) -> tuple[str, int, int, bool]:
     return sparql, tokens[opening].end(), tokens[closing].start(), subselect
 
 
+def _query_form(sparql: str) -> str | None:
+    """SELECT, CONSTRUCT, ASK or DESCRIBE: the first of these words outside comments, strings and IRIs.
+
+    Examples
+    --------
+    >>> _query_form("PREFIX s: <http://x/SELECT> # SELECT\\nCONSTRUCT WHERE { ?s ?p 'SELECT' }")
+    'CONSTRUCT'
+    """
+    for m in _TOKENS.finditer(sparql):
+        if m.lastgroup == "word" and m.group().upper() in _FORMS:
+            return m.group().upper()
+    return None
+
+
 def _next_brace(tokens: list[re.Match[str]], i: int) -> int:
     if i + 1 < len(tokens) and tokens[i + 1].group() == "{":
         return i + 1
@@ -404,6 +437,8 @@ class RemoteStore(Store):
         self._auth_kind, self._auth, self._headers, self._secrets = _credentials(parts, env)
         self._loopback = _is_loopback(parts.hostname)
         self._session: requests.Session | None = None
+        #: Rows the server answers at most (learnt from its answers; see kg.remote_paging).
+        self.row_cap = row_cap(self.style.name, env)
 
     def __repr__(self) -> str:
         return (f"RemoteStore({self.location!r}, style={self.style.name!r}, read_only={self.read_only}, "
@@ -415,12 +450,20 @@ class RemoteStore(Store):
         if not isinstance(sparql, str):
             raise TypeError("queries must be SPARQL strings")
         text = bind_values(sparql, bindings)
+        result, headers = self._answer(text)
+        return uncapped(self, text, result, headers)
+
+    def select_page(self, text: str) -> Result:
+        """One query, as the server answers it (no paging past its row cap)."""
+        return self._answer(text)[0]
+
+    def _answer(self, text: str) -> tuple[Result, Mapping[str, str]]:
         response = self._request(
-            "POST", "query", params=list(self.style.query_params), data={"query": text},
-            headers={"Accept": ACCEPT},
+            "POST", "query", params=list(self.style.query_params), data={"query": self.style.preamble + text},
+            headers={"Accept": GRAPH_ACCEPT if _query_form(text) in ("CONSTRUCT", "DESCRIBE") else ACCEPT},
         )
         try:
-            return parse_result(response.content, response.headers.get("Content-Type", ""))
+            return parse_result(response.content, response.headers.get("Content-Type", "")), response.headers
         except (SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.endpoints['query']}: unreadable answer: {self._brief(str(exc))}") from exc
 
@@ -428,7 +471,7 @@ class RemoteStore(Store):
         """Run a SPARQL update; ``quads`` (how many it writes) lengthens the wait for its answer."""
         self._check_writable()
         if sparql.strip():
-            self._request("POST", "update", data={"update": sparql}, quads=quads)
+            self._request("POST", "update", data={"update": self.style.preamble + sparql}, quads=quads)
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> None:
         """Replace each named graph, all or nothing: upload each under a temporary name,
@@ -495,7 +538,7 @@ class RemoteStore(Store):
         ``GRAPH ?g {}`` lists graphs without reading their quads (a DISTINCT over all
         quads would scan the whole store on every write).
         """
-        return sorted(row[0] for row in self.query(LIST_GRAPHS) if isinstance(row[0], URIRef))
+        return sorted(row[0] for row in self.query(self.style.list_graphs) if isinstance(row[0], URIRef))
 
     def close(self) -> None:
         if self._session is not None:
