@@ -11,7 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -69,26 +69,32 @@ def extract(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories to load.")],
     store: StoreOption = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Extraction processes (default: the number of cores); one writes.")] = None,
 ) -> None:
     """Extract articles and load each into its own named graph (unchanged ones are skipped).
 
-    Example: kg ingest new-articles/ --store .kg/store
+    Example: kg ingest new-articles/ --store .kg/store --jobs 2
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from kg.ingest import ingest as run_ingest
+    from kg.ingest_parallel import default_jobs
 
     errors = console(stderr=True)
     with open_for_cli(store) as target, Progress(
-        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), TextColumn("{task.description}"),
         console=errors, transient=True, disable=not errors.is_terminal,
     ) as bar:
-        task = bar.add_task("", total=None)
+        task = bar.add_task("", total=None, rate="")
 
         def on_progress(done: int, total: int, path: str, outcome: str) -> None:
-            bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}")
+            speed = bar.tasks[0].speed
+            bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}",
+                       rate=f"{speed:.1f} articles/s" if speed else "")
 
-        report = run_ingest(target, paths, on_progress=on_progress)
+        report = run_ingest(target, paths, on_progress=on_progress, jobs=jobs or default_jobs())
     for _, message in report.failures:
         errors.print(f"kg: warning: {' '.join(message.split())}")
     errors.print(f"ingested: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.errors import KGError, LimitExceededError
+from kg.errors import KGError
 from kg.iris import article_graph, article_iri
 from kg.limits import limit_from_env
 from kg.vocab import KG
@@ -106,7 +106,7 @@ def _expand(paths: Sequence[str | os.PathLike[str]], report: IngestReport) -> li
 
 
 def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
-           on_progress: ProgressCallback | None = None) -> IngestReport:
+           on_progress: ProgressCallback | None = None, jobs: int = 1) -> IngestReport:
     """Extract and load article files (or directories of them) into ``store``.
 
     Parameters
@@ -117,6 +117,8 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
         Article files and directories (searched recursively).
     on_progress : callable, optional
         Called after each file as ``on_progress(done, total, path, outcome)``.
+    jobs : int
+        Extraction processes (see :mod:`kg.ingest_parallel`); writes stay in this one.
 
     Returns
     -------
@@ -166,35 +168,27 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             progress(str(path), "unchanged")
             continue
         pending.append((article, stamp is not None))
-    _load(store, pending, report, progress)
+    _load(store, pending, report, progress, jobs)
     return report
 
 
 def _load(store: Store, pending: list[tuple[Article, bool]], report: IngestReport,
-          progress: Callable[[str, str], None]) -> None:
+          progress: Callable[[str, str], None], jobs: int = 1) -> None:
     if not pending:
         return
-    from kg.extract.claims import build_claims
-    from kg.extract.pipeline import iter_states
-    from kg.rdf import claims_to_graph
+    from kg.ingest_parallel import extracted
 
     articles = [a for a, _ in pending]
     existed = {a.article_id: flag for a, flag in pending}
-    limit = max_claims_per_article()
-    for state in iter_states(articles):
-        article = with_fallback_title(state.article)
-        found = build_claims(state)
-        if len(found.claims) > limit:
-            # a runaway extraction must not flood the store; the article is refused whole
-            error = LimitExceededError(f"{article.path}: {len(found.claims)} claims exceed the limit of {limit} "
-                                       "per article (set KG_MAX_CLAIMS_PER_ARTICLE to change it)")
+    for result in extracted(articles, jobs):
+        article = result.article
+        if result.graph is None:
             report.failed += 1
-            report.failures.append((article.path, str(error)))
+            report.failures.append((article.path, result.error or ""))
             progress(article.path, "failed")
             continue
-        graph = stamp_content_hash(claims_to_graph(article, found.claims), article)
-        store.replace_graphs({article_graph(article.article_id): graph})
-        report.claims += len(found.claims)
+        store.replace_graphs({article_graph(article.article_id): result.graph})
+        report.claims += result.claims
         if existed[article.article_id]:
             report.replaced += 1
             progress(article.path, "replaced")
