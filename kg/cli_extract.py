@@ -71,6 +71,8 @@ def ingest(
     store: StoreOption = None,
     jobs: Annotated[Optional[int], typer.Option(
         "--jobs", "-j", min=1, help="Extraction processes (default: the number of cores); one writes.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Extract on a Dask cluster (tcp://HOST:PORT; the [distributed] extra).")] = None,
 ) -> None:
     """Extract articles and load each into its own named graph (unchanged ones are skipped).
 
@@ -94,7 +96,7 @@ def ingest(
             bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}",
                        rate=f"{speed:.1f} articles/s" if speed else "")
 
-        report = run_ingest(target, paths, on_progress=on_progress, jobs=jobs or default_jobs())
+        report = run_ingest(target, paths, on_progress=on_progress, jobs=jobs or default_jobs(), scheduler=scheduler)
     for _, message in report.failures:
         errors.print(f"kg: warning: {' '.join(message.split())}")
     errors.print(f"ingested: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "

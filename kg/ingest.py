@@ -106,7 +106,8 @@ def _expand(paths: Sequence[str | os.PathLike[str]], report: IngestReport) -> li
 
 
 def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
-           on_progress: ProgressCallback | None = None, jobs: int = 1) -> IngestReport:
+           on_progress: ProgressCallback | None = None, jobs: int = 1,
+           scheduler: str | None = None) -> IngestReport:
     """Extract and load article files (or directories of them) into ``store``.
 
     Parameters
@@ -119,6 +120,9 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
         Called after each file as ``on_progress(done, total, path, outcome)``.
     jobs : int
         Extraction processes (see :mod:`kg.ingest_parallel`); writes stay in this one.
+    scheduler : str, optional
+        A Dask scheduler's address: extract on its cluster instead (:mod:`kg.ingest_distributed`),
+        each batch of articles then written in one transaction.
 
     Returns
     -------
@@ -168,33 +172,42 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             progress(str(path), "unchanged")
             continue
         pending.append((article, stamp is not None))
-    _load(store, pending, report, progress, jobs)
+    _load(store, pending, report, progress, jobs, scheduler)
     return report
 
 
 def _load(store: Store, pending: list[tuple[Article, bool]], report: IngestReport,
-          progress: Callable[[str, str], None], jobs: int = 1) -> None:
+          progress: Callable[[str, str], None], jobs: int = 1, scheduler: str | None = None) -> None:
     if not pending:
         return
-    from kg.ingest_parallel import extracted
-
     articles = [a for a, _ in pending]
     existed = {a.article_id: flag for a, flag in pending}
-    for result in extracted(articles, jobs):
-        article = result.article
-        if result.graph is None:
-            report.failed += 1
-            report.failures.append((article.path, result.error or ""))
-            progress(article.path, "failed")
-            continue
-        store.replace_graphs({article_graph(article.article_id): result.graph})
-        report.claims += result.claims
-        if existed[article.article_id]:
-            report.replaced += 1
-            progress(article.path, "replaced")
-        else:
-            report.added += 1
-            progress(article.path, "added")
+    if scheduler:
+        from kg.ingest_distributed import extracted_batches
+
+        batches = extracted_batches(articles, scheduler)
+    else:
+        from kg.ingest_parallel import extracted
+
+        batches = ([result] for result in extracted(articles, jobs))
+    for batch in batches:
+        graphs = {article_graph(r.article.article_id): r.graph for r in batch if r.graph is not None}
+        if graphs:
+            store.replace_graphs(graphs)  # one transaction: each article whole or absent
+        for result in batch:
+            article = result.article
+            if result.graph is None:
+                report.failed += 1
+                report.failures.append((article.path, result.error or ""))
+                progress(article.path, "failed")
+                continue
+            report.claims += result.claims
+            if existed[article.article_id]:
+                report.replaced += 1
+                progress(article.path, "replaced")
+            else:
+                report.added += 1
+                progress(article.path, "added")
 
 
 
