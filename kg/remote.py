@@ -37,7 +37,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
@@ -517,6 +517,8 @@ class RemoteStore(Store):
             raise InputError(name, "no such file")
         per_graph = _read_rdf_file(name, fmt, graph)
         self._drop_stale_staging()
+        if fmt not in QUAD_FORMATS and graph not in self.named_graphs():
+            return self._load_new_graph(URIRef(graph), *per_graph[graph])
         with _Staging(self) as staging:
             moves = [(staging.upload(body, n), target) for target, (body, n) in per_graph.items() if n]
             if fmt in QUAD_FORMATS:
@@ -594,11 +596,34 @@ class RemoteStore(Store):
         return int(rows[0][0])
 
     def _drop_stale_staging(self) -> None:
-        """Drop staging graphs that crashed clients left behind more than an hour ago."""
+        """Drop staging graphs that crashed clients left behind more than an hour ago
+        (with the half-loaded new graph a stale marker names)."""
         now = time.time()
         stale = [g for g in self.named_graphs() if (_staging_age(g, now) or 0) > STALE_STAGING_SECONDS]
+        stale += [URIRef(target) for target in map(_new_graph_of, stale) if target]
         if stale:
             self.drop_graphs(stale)
+
+    def _load_new_graph(self, target: URIRef, body: bytes, triples: int) -> int:
+        """Upload straight into a graph the server does not hold yet (the triples loaded).
+
+        Staging and then MOVE would write every triple twice, the MOVE in one transaction
+        (Oxigraph: ~4,000 quads/s against ~40,000/s for its non-transactional loader). A
+        marker graph under the staging prefix names the new graph while it loads: a failed
+        upload drops both; one a crash interrupted is dropped with its marker by a later
+        write once the marker is stale, as the embedded store does with its own marker.
+        """
+        marker = URIRef(f"{_staging_run()}new/{quote(str(_checked_graph(target)), safe='')}")
+        self._put_graph(marker, f"<{marker}> <{STAGING_PREFIX}loads> <{target}> .\n".encode(), 1)
+        try:
+            if triples:
+                self._put_graph(target, body, triples)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.drop_graphs([target, marker])
+            raise
+        self.drop_graphs([marker])
+        return triples
 
     # -- HTTP --
 
@@ -725,6 +750,22 @@ def _staging_age(graph: URIRef, now: float) -> float | None:
         return None
     stamp = text[len(REMOTE_STAGING_PREFIX):].split("-", 1)[0]
     return now - int(stamp) if stamp.isdigit() else None
+
+
+def _new_graph_of(marker: URIRef) -> str | None:
+    """The graph a new-graph load marker names, or None for other graphs.
+
+    Examples
+    --------
+    >>> _new_graph_of(URIRef(REMOTE_STAGING_PREFIX + "1000-abc/new/http%3A%2F%2Fx%2Fg"))
+    'http://x/g'
+    """
+    from urllib.parse import unquote
+
+    text = str(marker)
+    if not text.startswith(REMOTE_STAGING_PREFIX) or "/new/" not in text:
+        return None
+    return unquote(text.rsplit("/new/", 1)[1]) or None
 
 
 def _checked_graph(iri: object) -> str:

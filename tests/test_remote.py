@@ -420,6 +420,31 @@ def test_load_file_replaces_one_graph_and_counts_it(fresh_server, tmp_path):
 
 
 @server
+def test_load_into_a_new_graph_goes_straight_in_and_a_failure_leaves_nothing(fresh_remote, tmp_path, monkeypatch):
+    data = tmp_path / "big.nt"
+    data.write_text("".join(f'<http://example.org/s{i}> <http://example.org/p> "{i}" .\n' for i in range(50)))
+    with RemoteStore(fresh_remote) as store:
+        put = RemoteStore._put_graph
+        sent = []
+        monkeypatch.setattr(RemoteStore, "_put_graph", lambda self, name, body, n: (sent.append(name),
+                                                                                      put(self, name, body, n)))
+        assert store.load_file(data, EX.fresh) == 50
+        assert EX.fresh in sent  # uploaded to the graph itself, not to a staging graph moved over it
+        assert store.named_graphs() == [EX.fresh]  # the load marker is gone
+
+        def fail_on_target(self, name, body, n):
+            if name == EX.other:
+                put(self, name, body[: body.index(b"\n", len(body) // 2) + 1], n)  # half the graph went in
+                raise StoreError("connection reset")
+            put(self, name, body, n)
+
+        monkeypatch.setattr(RemoteStore, "_put_graph", fail_on_target)
+        with pytest.raises(StoreError, match="reset"):
+            store.load_file(data, EX.other)
+        assert store.named_graphs() == [EX.fresh]
+
+
+@server
 def test_writes_without_move_add_drop_give_the_same_graphs(fresh_server, tmp_path):
     quads = tmp_path / "more.nq"
     quads.write_text('<http://example.org/a> <http://example.org/b> "q" <http://example.org/g2> .\n')
