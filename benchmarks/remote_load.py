@@ -28,7 +28,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GRAPH = "https://w3id.org/positions-kg/graph/bench"
-COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"
 
 
 def _timed_load(store, path: Path) -> tuple[float, int]:
@@ -40,9 +40,7 @@ def _timed_load(store, path: Path) -> tuple[float, int]:
 
 
 def _stored(store) -> int:
-    from rdflib import URIRef
-
-    return int(next(iter(store.query(COUNT, {"g": URIRef(GRAPH)})))[0])
+    return int(next(iter(store.query(COUNT)))[0])
 
 
 def load_embedded(path: Path, folder: Path) -> dict:
@@ -74,10 +72,11 @@ def load_virtuoso(path: Path, folder: Path) -> dict:
     reason = missing()
     if reason:
         return {"skipped": reason}
-    with VirtuosoServer(folder / "virtuoso", max_rows=10_000, buffers=100_000) as srv:
-        with RemoteStore(srv.url, env={"KG_ENDPOINT_STYLE": "virtuoso", "KG_HTTP_TIMEOUT": "600"}) as store:
-            seconds, count = _timed_load(store, path)
-            return {"seconds": round(seconds, 3), "triples": count, "stored": _stored(store)}
+    env = {"KG_ENDPOINT_STYLE": "virtuoso", "KG_HTTP_TIMEOUT": "600"}
+    with VirtuosoServer(folder / "virtuoso", max_rows=10_000, buffers=100_000) as srv, \
+            RemoteStore(srv.url, env=env) as store:
+        seconds, count = _timed_load(store, path)
+        return {"seconds": round(seconds, 3), "triples": count, "stored": _stored(store)}
 
 
 def measure(sizes: list[int]) -> dict:

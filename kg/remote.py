@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import itertools
 import os
 import re
 import time
@@ -457,9 +458,20 @@ class RemoteStore(Store):
         """One query, as the server answers it (no paging past its row cap)."""
         return self._answer(text)[0]
 
+    def _preamble(self, query: str) -> str:
+        """The style's preamble, except for a query that names its graph (``GRAPH <iri>``): Virtuoso 7.2
+        matches nothing in a named graph under its graph-exclude pragmas, and such a query needs none."""
+        if not self.style.preamble:
+            return ""
+        tokens = [m for m in _TOKENS.finditer(query) if m.lastgroup != "comment"]
+        for word, following in itertools.pairwise(tokens):
+            if word.group().upper() == "GRAPH" and not following.group().startswith(("?", "$", "{")):
+                return ""
+        return self.style.preamble
+
     def _answer(self, text: str) -> tuple[Result, Mapping[str, str]]:
         response = self._request(
-            "POST", "query", params=list(self.style.query_params), data={"query": self.style.preamble + text},
+            "POST", "query", params=list(self.style.query_params), data={"query": self._preamble(text) + text},
             headers={"Accept": GRAPH_ACCEPT if _query_form(text) in ("CONSTRUCT", "DESCRIBE") else ACCEPT},
         )
         try:

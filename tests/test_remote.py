@@ -175,6 +175,15 @@ def test_command_output_is_identical(args, seed_store_dir, remote_store, engine,
 
 
 @server
+def test_a_query_naming_its_graph_sees_it(seed_store, remote_store, engine):
+    graph = next(g for g in seed_store.named_graphs() if "ontology" in str(g))
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    with RemoteStore(remote_store) as store:  # Virtuoso's graph-exclude pragmas would make this 1
+        assert list(store.query(count)) == list(seed_store.query(count))
+        assert int(next(iter(store.query(count)))[0]) > 100
+
+
+@server
 def test_ask_answer_is_identical(seed_store_dir, remote_store, kg):
     out = _same(kg, ["ask", QUESTION, "--format", "json"], seed_store_dir, remote_store)
     assert json.loads(out.stdout)
