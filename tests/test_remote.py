@@ -40,6 +40,8 @@ server = pytest.mark.server
 QUESTION = "who opposes troop deployment and why"
 #: Every named query, run without parameters.
 PLAIN_QUERIES = sorted(all_queries())
+#: Exports of the positions graph (networkx), as opposed to the RDF exports.
+GRAPH_EXPORTS = ["graphml", "gexf", "json-graph"]
 #: The SPARQL servers the remote lane runs on (KG_ENDPOINT_STYLE values).
 ENGINES = ["oxigraph", "virtuoso"]
 
@@ -125,7 +127,11 @@ def _same(kg, args: list[str], embedded: Path | str, remote: str, engine: str = 
     there = kg(*args, "--store", remote)
     assert here.returncode == 0, here.stderr
     assert there.returncode == here.returncode, there.stderr
-    if engine != "oxigraph" and "json" in args and "query" in args:
+    if engine != "oxigraph" and args[:1] == ["export"] and args[-1] in GRAPH_EXPORTS:
+        # A stance quoted by several evidence spans labels its edge with the first row's quote;
+        # which span comes first is the engine's order (the .rq ORDER BY leaves them tied).
+        assert _graph_shape(there.stdout, args[-1]) == _graph_shape(here.stdout, args[-1])
+    elif engine != "oxigraph" and "json" in args and "query" in args:
         # Rows the query's ORDER BY leaves tied come in the engine's own order (the .rq files
         # decide); the rows themselves, every value and their count must be the same, except
         # that Virtuoso's GROUP_CONCAT over nothing is "" where Oxigraph's is unbound.
@@ -133,6 +139,16 @@ def _same(kg, args: list[str], embedded: Path | str, remote: str, engine: str = 
     else:
         assert there.stdout == here.stdout, there.stderr
     return here
+
+
+def _graph_shape(text: str, fmt: str) -> object:
+    """Nodes (with every attribute) and edges (with all but their quote span) of a graph export."""
+    if fmt != "json-graph":
+        return text.count("<node"), text.count("<edge")
+    graph = json.loads(text)
+    span = {"quote", "start", "end"}
+    return (sorted(json.dumps(n, sort_keys=True) for n in graph["nodes"]),
+            sorted(json.dumps({k: v for k, v in e.items() if k not in span}, sort_keys=True) for e in graph["edges"]))
 
 
 def _rows_in_any_order(text: str) -> tuple[dict, list[str]]:
@@ -168,6 +184,10 @@ def _one_line_error(out: subprocess.CompletedProcess) -> str:
     ["validate"],
     ["export", "--format", "nq"],
     ["export", "--format", "ttl"],
+    ["export", "--format", "jsonld"],
+    *[["export", "--format", fmt] for fmt in GRAPH_EXPORTS],
+    ["conflicts"],
+    ["ask", QUESTION],
     *[["query", "--name", name, "--format", "json"] for name in PLAIN_QUERIES],
 ], ids=lambda a: "-".join(a))
 def test_command_output_is_identical(args, seed_store_dir, remote_store, engine, kg):
