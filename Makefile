@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
 STORE  ?= .kg/store
 
-.PHONY: demo test install test-deps browser bench lint clean notebooks docs screenshot
+.PHONY: demo test install test-deps browser virtuoso bench lint clean notebooks docs screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,distributed]'
 	touch $@
 
 $(VENV)/.notebooks-installed: pyproject.toml $(VENV)/.installed
@@ -26,7 +26,7 @@ $(VENV)/.notebooks-installed: pyproject.toml $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-test-deps: $(VENV)/.test-installed browser
+test-deps: $(VENV)/.test-installed browser virtuoso
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser:
@@ -34,6 +34,16 @@ browser:
 	  echo "installing Debian chromium for the browser tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || { echo "could not install chromium (need root and apt); browser tests will be skipped"; }; \
+	fi
+
+# Debian's Virtuoso server for the remote lane's second engine (the -bin package: the server and
+# isql, without the system service the virtuoso-opensource package would set up and start).
+virtuoso:
+	@if ! command -v virtuoso-t >/dev/null; then \
+	  echo "installing Debian virtuoso-opensource-7-bin for the remote tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    virtuoso-opensource-7-bin >/dev/null) \
+	    || { echo "could not install virtuoso (need root and apt); Virtuoso tests will be skipped"; }; \
 	fi
 
 demo: $(VENV)/.installed

@@ -11,7 +11,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -76,33 +76,42 @@ def extract(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories to load.")],
     store: StoreOption = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Extraction processes (default: the number of cores); one writes.")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Extract on a Dask cluster (tcp://HOST:PORT; the [distributed] extra).")] = None,
 ) -> None:
     """Extract articles and load each into its own named graph (unchanged ones are skipped).
 
     Files that cannot be read are named one per line and skipped; the exit status is 1 if any was.
 
-    Example: kg ingest new-articles/ --store .kg/store
+    Example: kg ingest new-articles/ --store .kg/store --jobs 2
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from kg.errors import KGError
     from kg.ingest import ingest as run_ingest
+    from kg.ingest_parallel import default_jobs
 
     errors = console(stderr=True)
     report = None
     target = open_for_cli(store)
     try:
         with target, Progress(
-            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), TextColumn("{task.description}"),
             console=errors, transient=True, disable=not errors.is_terminal,
         ) as bar:
-            task = bar.add_task("", total=None)
+            task = bar.add_task("", total=None, rate="")
 
             def on_progress(done: int, total: int, path: str, outcome: str) -> None:
-                bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}")
+                speed = bar.tasks[0].speed
+                bar.update(task, completed=done, total=total, description=f"{Path(path).name}: {outcome}",
+                           rate=f"{speed:.1f} articles/s" if speed else "")
 
             try:
-                report = run_ingest(target, paths, on_progress=on_progress)
+                report = run_ingest(target, paths, on_progress=on_progress, jobs=jobs or default_jobs(),
+                                    scheduler=scheduler)
             except KGError as exc:
                 report = getattr(exc, "report", None)
                 raise

@@ -85,8 +85,11 @@ def _quads(store: Store) -> list:
     import pyoxigraph as ox
 
     if isinstance(store, EmbeddedStore):
-        return list(store.oxigraph.quads_for_pattern(None, None, None, None))
-    from kg.oxterms import to_ox
+        quads = list(store.oxigraph.quads_for_pattern(None, None, None, None))
+    else:
+        from kg.oxterms import to_ox
 
-    rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in rows]
+        rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in rows]
+    # One order whatever the engine (a server's answer order is its own): N-Quads text order.
+    return sorted(quads, key=str)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.errors import KGError, LimitExceededError
+from kg.errors import KGError
 from kg.iris import article_graph, article_iri
 from kg.limits import limit_from_env
 from kg.vocab import KG
@@ -159,7 +159,8 @@ def _expand(paths: Sequence[str | os.PathLike[str]], report: IngestReport) -> li
 
 
 def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
-           on_progress: ProgressCallback | None = None) -> IngestReport:
+           on_progress: ProgressCallback | None = None, jobs: int = 1,
+           scheduler: str | None = None) -> IngestReport:
     """Extract and load article files (or directories of them) into ``store``.
 
     Parameters
@@ -170,6 +171,11 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
         Article files and directories (searched recursively).
     on_progress : callable, optional
         Called after each file as ``on_progress(done, total, path, outcome)``.
+    jobs : int
+        Extraction processes (see :mod:`kg.ingest_parallel`); writes stay in this one.
+    scheduler : str, optional
+        A Dask scheduler's address: extract on its cluster instead (:mod:`kg.ingest_distributed`),
+        each batch of articles then written in one transaction.
 
     Returns
     -------
@@ -219,7 +225,7 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             continue
         pending.append((article, stamp is not None))
     try:
-        _load(store, pending, report, progress)
+        _load(store, pending, report, progress, jobs, scheduler)
     except KGError as exc:  # e.g. disk full: what was loaded before stays loaded, and is reported
         exc.report = report  # type: ignore[attr-defined]
         raise
@@ -227,36 +233,37 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
 
 
 def _load(store: Store, pending: list[tuple[Article, bool]], report: IngestReport,
-          progress: Callable[[str, str], None]) -> None:
+          progress: Callable[[str, str], None], jobs: int = 1, scheduler: str | None = None) -> None:
     if not pending:
         return
-    from kg.extract.claims import build_claims
-    from kg.extract.pipeline import iter_states
-    from kg.rdf import claims_to_graph
-
     articles = [a for a, _ in pending]
     existed = {a.article_id: flag for a, flag in pending}
-    limit = max_claims_per_article()
-    for state in iter_states(articles):
-        article = with_fallback_title(state.article)
-        found = build_claims(state)
-        if len(found.claims) > limit:
-            # a runaway extraction must not flood the store; the article is refused whole
-            error = LimitExceededError(f"{article.path}: {len(found.claims)} claims exceed the limit of {limit} "
-                                       "per article (set KG_MAX_CLAIMS_PER_ARTICLE to change it)")
-            report.failed += 1
-            report.failures.append((article.path, str(error)))
-            progress(article.path, "failed")
-            continue
-        graph = stamp_source(stamp_content_hash(claims_to_graph(article, found.claims), article), article)
-        store.replace_graphs({article_graph(article.article_id): graph})
-        report.claims += len(found.claims)
-        if existed[article.article_id]:
-            report.replaced += 1
-            progress(article.path, "replaced")
-        else:
-            report.added += 1
-            progress(article.path, "added")
+    if scheduler:
+        from kg.ingest_distributed import extracted_batches
+
+        batches = extracted_batches(articles, scheduler)
+    else:
+        from kg.ingest_parallel import extracted
+
+        batches = ([result] for result in extracted(articles, jobs))
+    for batch in batches:
+        graphs = {article_graph(r.article.article_id): r.graph for r in batch if r.graph is not None}
+        if graphs:
+            store.replace_graphs(graphs)  # one transaction: each article whole or absent
+        for result in batch:
+            article = result.article
+            if result.graph is None:
+                report.failed += 1
+                report.failures.append((article.path, result.error or ""))
+                progress(article.path, "failed")
+                continue
+            report.claims += result.claims
+            if existed[article.article_id]:
+                report.replaced += 1
+                progress(article.path, "replaced")
+            else:
+                report.added += 1
+                progress(article.path, "added")
 
 
 

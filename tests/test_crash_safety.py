@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -86,16 +87,20 @@ def _wait_for_first_write(store_dir: Path, proc: subprocess.Popen) -> float:
     return time.monotonic()
 
 
-def _ingest(articles: Path, store: Path) -> subprocess.Popen:
+def _ingest(articles: Path, store: Path, jobs: int = 1) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
-    return subprocess.Popen([sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(store)],
+    command = [sys.executable, "-m", "kg", "ingest", str(articles), "--store", str(store), "--jobs", str(jobs)]
+    return subprocess.Popen(command,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=PROJECT_ROOT)
 
 
-def test_sigkill_during_ingest_never_leaves_a_partial_article(tmp_path, kg):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sigkill_during_ingest_never_leaves_a_partial_article(tmp_path, kg, jobs):
+    import psutil
+
     articles = tmp_path / "articles"
     _write_articles(articles)
-    clean = _ingest(articles, tmp_path / "clean")
+    clean = _ingest(articles, tmp_path / "clean", jobs)
     writing = _wait_for_first_write(tmp_path / "clean", clean)
     _, err = clean.communicate(timeout=300)
     write_span = time.monotonic() - writing  # from the first article written to the end
@@ -107,15 +112,20 @@ def test_sigkill_during_ingest_never_leaves_a_partial_article(tmp_path, kg):
     for attempt in range(KILLS):
         # each kill starts from an empty store, so that every kill can land among the writes
         store = tmp_path / f"store{attempt}"
-        proc = _ingest(articles, store)
+        proc = _ingest(articles, store, jobs)
         # Aim at the writes: wait for this run's first (spaCy loads before it, for a time that
         # varies from run to run), then kill somewhere in the clean run's span of writes.
         _wait_for_first_write(store, proc)
         time.sleep(rng.uniform(0, 0.9) * write_span)
+        workers = []
+        with contextlib.suppress(psutil.NoSuchProcess):
+            workers = psutil.Process(proc.pid).children(recursive=True)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             survived += 1
         proc.wait()
+        _, alive = psutil.wait_procs(workers, timeout=30)  # extraction workers die with the writer
+        assert not alive, f"{len(alive)} extraction processes outlived a killed ingest"
         if not store.exists():  # killed before the store was created
             continue
         triples, broken = _snapshot(store)
@@ -127,7 +137,7 @@ def test_sigkill_during_ingest_never_leaves_a_partial_article(tmp_path, kg):
     assert partial_runs >= 2, f"only {partial_runs} kills landed among the writes; the test proves little"
     check = kg("validate", store=store)
     assert check.returncode == 0, check.stderr
-    rerun = _ingest(articles, store)
+    rerun = _ingest(articles, store, jobs)
     _, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
     triples, broken = _snapshot(store)

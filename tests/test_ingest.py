@@ -103,3 +103,22 @@ def test_cli_extract_jsonl_and_eval(kg):
     assert "stances" in ev.stdout
     bad = kg("extract", "/nonexistent/file.txt")
     assert bad.returncode != 0 and "file.txt" in bad.stderr
+
+
+def test_jobs_give_the_same_store_and_stay_idempotent(tmp_path):
+    from kg.ingest_parallel import MIN_ARTICLES_PER_PROCESS, processes_for
+    from tests.test_crash_safety import _write_articles
+
+    folder = tmp_path / "many"
+    n = 2 * MIN_ARTICLES_PER_PROCESS + 3
+    _write_articles(folder, n)
+    assert processes_for(2, n) == 1  # a worker process is started beside the writer
+    dumps, reports = [], []
+    for jobs in (1, 2):
+        with open_store(str(tmp_path / f"store{jobs}")) as store:
+            reports.append(ingest(store, [folder], jobs=jobs))
+            dumps.append(_dump(store))
+            again = ingest(store, [folder], jobs=jobs)
+            assert (again.added, again.unchanged) == (0, n)
+    assert dumps[0] == dumps[1] and dumps[0]
+    assert [(r.added, r.claims) for r in reports] == [(n, reports[0].claims)] * 2
