@@ -88,6 +88,31 @@ def is_remote(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
+#: Attempts at a read-only open that races a writer's compaction (see :func:`_open_read_only`).
+READ_ONLY_OPEN_ATTEMPTS = 5
+
+
+def _open_read_only(path: str) -> pyoxigraph.Store:
+    """``pyoxigraph.Store.read_only``, tried again when a writer's compaction removed a file it listed.
+
+    A read-only open reads the list of table files, then opens them; a writer compacting
+    meanwhile can delete one in between ("No such file or directory" from RocksDB). That
+    is a race with a live writer, not damage: the next attempt reads the new list.
+    """
+    import time
+
+    import pyoxigraph as ox
+
+    for attempt in range(READ_ONLY_OPEN_ATTEMPTS):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as exc:
+            if "no such file" not in str(exc).lower() or attempt == READ_ONLY_OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def open_store(location: str | None = None, *, read_only: bool = False, create: bool = True) -> Store:
     """Open the store at ``location`` (see :func:`store_location`).
 
@@ -217,7 +242,7 @@ class EmbeddedStore(Store):
 
         ensure_not_served(p)
         try:
-            self._ox: pyoxigraph.Store = ox.Store.read_only(path) if read_only else ox.Store(path)
+            self._ox: pyoxigraph.Store = _open_read_only(path) if read_only else ox.Store(path)
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(

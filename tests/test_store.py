@@ -126,3 +126,26 @@ def test_update_text_is_one_transaction():
 def test_in_memory_store_from_graph():
     store = EmbeddedStore.from_graph(_graph("a", "b"))
     assert store.count_triples() == 2
+
+
+def test_read_only_open_retries_a_file_a_compaction_removed(tmp_path, monkeypatch):
+    """A reader opening while a writer compacts can find a listed table file gone: a race, tried again."""
+    import pyoxigraph
+
+    from kg.store import _open_read_only
+
+    pyoxigraph.Store(str(tmp_path / "s")).flush()
+    real, calls = pyoxigraph.Store.read_only, []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise OSError("IO error: No such file or directory: While open a file for random read: 000012.sst")
+        return real(path)
+
+    monkeypatch.setattr(pyoxigraph.Store, "read_only", staticmethod(flaky))
+    assert len(_open_read_only(str(tmp_path / "s"))) == 0 and len(calls) == 2
+    monkeypatch.setattr(pyoxigraph.Store, "read_only", staticmethod(lambda p: (_ for _ in ()).throw(
+        RuntimeError("Corruption: bad block"))))
+    with pytest.raises(RuntimeError, match="Corruption"):
+        _open_read_only(str(tmp_path / "s"))
