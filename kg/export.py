@@ -59,12 +59,17 @@ def compact_jsonld(triples: list) -> bytes:
     >>> doc["@context"]["kg"], doc["@id"], doc["kg:polarity"]
     ('https://w3id.org/positions-kg/ns#', 'id:x', 'opposes')
     """
+    import json
+
     import pyoxigraph as ox
     from rdflib import Graph
 
     graph = Graph()
     graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph.serialize(format="json-ld", context=dict(PREFIXES), indent=1, encoding="utf-8")
+    doc = json.loads(graph.serialize(format="json-ld", context=dict(PREFIXES)))
+    if isinstance(doc.get("@graph"), list):  # one node order whatever order the store gave the triples in
+        doc["@graph"].sort(key=lambda node: json.dumps(node, sort_keys=True, ensure_ascii=False))
+    return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
 
 
 def _union(quads: list) -> list:

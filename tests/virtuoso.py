@@ -63,7 +63,7 @@ ServerThreads = 4
 [SPARQL]
 ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 120
-MaxQueryCostEstimationTime = 400
+MaxQueryCostEstimationTime = 0
 """
 
 
