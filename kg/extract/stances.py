@@ -10,6 +10,8 @@ Conditions and reasons come from the clause's markers (see :mod:`kg.extract.reas
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from kg.extract.attribution import listed_with, mentions_for, speakers_for, subject_of
@@ -60,10 +62,11 @@ def _reasons_from_next_sentence(state: DocState) -> None:
     sents = state.sents
     starts = [s.start_char for s in sents]
     with_stance = {f.start_char for f in state.stances}
+    reasons: dict[int, str | None] = {}  # per next sentence: the person's and the country's finding share it
     for finding in state.stances:
         if finding.reason:
             continue
-        idx = max(i for i, start in enumerate(starts) if start <= finding.start_char)
+        idx = bisect_right(starts, finding.start_char) - 1
         if idx + 1 >= len(sents):
             continue
         nxt = sents[idx + 1]
@@ -76,14 +79,19 @@ def _reasons_from_next_sentence(state: DocState) -> None:
         same = m is not None and m.key in (finding.actor.key, finding.speaker)
         if subj.lower_ not in _CONTINUING and not same:
             continue
-        qual = qualifiers(state.doc, list(nxt), state.gazetteer.markers, negated=False, lowers=state.lowers)
-        said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
-        content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
-        if content is not None:  # "He said the plan would only prolong the war."
-            words = [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i]
-            finding.reason = phrase(state.doc, words)
-        elif qual.reason:
-            finding.reason = qual.reason
+        if idx + 1 not in reasons:
+            reasons[idx + 1] = _sentence_reason(state, nxt, subj)
+        finding.reason = reasons[idx + 1] or finding.reason
+
+
+def _sentence_reason(state: DocState, sent: Span, subj: Token) -> str | None:
+    """What a continuing sentence gives as the reason: what was said ("He said the plan would only
+    prolong the war"), else the phrase of a reason marker in it."""
+    said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
+    content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
+    if content is not None:
+        return phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
+    return qualifiers(state.doc, list(sent), state.gazetteer.markers, negated=False, lowers=state.lowers).reason
 
 
 # --- actors ------------------------------------------------------------------------------------------
