@@ -25,7 +25,8 @@ _SKIP_PREPS = frozenset({"to", "in", "into", "on", "against", "with", "from", "n
                          "within", "toward", "towards", "at", "over", "about", "for", "between", "after"})
 
 
-def subject_of(token: Token, passable: Callable[[Token], bool] | None = None) -> Token | None:
+def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
+               passive_actions: frozenset[str] = frozenset()) -> Token | None:
     """The subject (or passive agent) of the clause a token belongs to.
 
     Climbs from a complement to the verb that has a subject (through ``xcomp``,
@@ -33,7 +34,8 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None) ->
     stands for the noun the relative clause modifies. Climbing out of an object or a
     prepositional phrase is allowed only into a token ``passable`` accepts (a cue word:
     "the idea of sending" under "initiated"), so that "discussed the possibility of
-    deploying" does not make the discussants the deployers.
+    deploying" does not make the discussants the deployers. The passive subject of one of
+    ``passive_actions`` ("troops will be sent") is what is sent, not a subject.
     """
     tok: Token | None = token
     seen = 0
@@ -45,7 +47,7 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None) ->
             if pobj is not None:
                 return pobj
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is None and not (tok.pos_ == "VERB" and tok.lemma_ in _PASSIVE_ACTIONS):
+        if subj is None and not (tok.pos_ == "VERB" and tok.lemma_ in passive_actions):
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -72,7 +74,6 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None) ->
 
 
 _GUARDED = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod", "nmod", "amod", "appos"})
-_PASSIVE_ACTIONS = frozenset({"send", "deploy", "station", "dispatch", "position", "commit", "provide", "put"})
 
 
 def reporting_ancestors(state: DocState, token: Token) -> list[Token]:
@@ -225,7 +226,7 @@ def resolve_pronoun(state: DocState, tok: Token, *, depth: int = 0) -> list[Ment
         return list(state.quote_speakers.get(state.sent_of(tok.i).start, []))
     if lower in GROUP_PRONOUNS:
         for verb in reporting_ancestors(state, tok):
-            subj = subject_of(verb)
+            subj = subject_of(verb, passive_actions=state.gazetteer.words("passive_action"))
             if subj is not None and subj.i != tok.i and subj.i not in _descendant_ids(tok):
                 found = mentions_for(state, subj, depth=depth + 1)
                 if found:
@@ -262,7 +263,7 @@ def _previous_subject(state: DocState, tok: Token, kinds: tuple[str, ...]) -> li
 def speakers_for(state: DocState, token: Token) -> list[Mention]:
     """Who said the clause a token is in: reporting-verb subject, "according to", or the quote's speaker."""
     for verb in reporting_ancestors(state, token):
-        subj = subject_of(verb)
+        subj = subject_of(verb, passive_actions=state.gazetteer.words("passive_action"))
         if subj is not None:
             found = mentions_for(state, subj)
             if found:

@@ -8,6 +8,7 @@ their reasons and conditions merged. Every quote is ``body[start:end]``.
 from __future__ import annotations
 
 from kg.claims import ArticleClaims, RoleClaim, StanceClaim
+from kg.extract.context import join_phrases, person_country
 from kg.extract.records import DocState, StanceFinding
 
 
@@ -31,8 +32,8 @@ def build_claims(state: DocState) -> ArticleClaims:
         key = (f.actor.kind, f.actor.key, f.polarity, f.start_char, f.end_char)
         if key in merged:
             prev = merged[key]
-            prev.reason = _join(prev.reason, f.reason)
-            prev.condition = _join(prev.condition, f.condition)
+            prev.reason = join_phrases(prev.reason, f.reason)
+            prev.condition = join_phrases(prev.condition, f.condition)
             prev.speaker = prev.speaker or f.speaker
             prev.confidence = max(prev.confidence, f.confidence)
         else:
@@ -46,7 +47,7 @@ def build_claims(state: DocState) -> ArticleClaims:
             org = state.gazetteer.organisations.get(f.actor.key)
             label, country = f.actor.key, org.country if org else None
         else:
-            label, country = f.actor.key, _person_country(state, f.actor.key)
+            label, country = f.actor.key, person_country(state, f.actor.key)[0]
         out.stances.append(StanceClaim(
             actor=label, actor_type=f.actor.kind, country=country, polarity=f.polarity, scope=f.scope,
             target=target, speaker=f.speaker, reason=f.reason, condition=f.condition,
@@ -101,17 +102,3 @@ def _collapse(findings: list[StanceFinding]) -> list[StanceFinding]:
                                   f.end_char, f.confidence - 0.1)
             out.append(f)
     return out
-
-
-def _person_country(state: DocState, name: str) -> str | None:
-    from kg.extract.stances import _person_country as lookup
-
-    return lookup(state, name)[0]
-
-
-def _join(a: str | None, b: str | None) -> str | None:
-    if not a or not b or b in a:
-        return a or b
-    if a in b:
-        return b
-    return f"{a}; {b}"

@@ -62,6 +62,15 @@ class KnownPerson:
     organization: str | None
 
 
+#: The kinds of cue in ``cues.tsv`` (what the frame stage does with each: see :mod:`kg.extract.frames`).
+CUE_KINDS = frozenset({"action", "modal", "evaluate", "condition", "consequence", "directive"})
+#: The kinds of marker in ``markers.tsv`` (see :mod:`kg.extract.qualifiers`).
+MARKER_KINDS = frozenset({"reason", "condition", "exception", "time"})
+#: The word lists of ``lexicon.tsv`` the components read with :meth:`Gazetteer.words`.
+LEXICON_KINDS = frozenset({"condition_event", "event_noun", "generic_complement", "hedge", "light_verb",
+                           "passive_action", "reference_noun"})
+
+
 @dataclass(frozen=True)
 class Cue:
     """A stance cue: a lemma (or lemma + particle) with the polarity it signals."""
@@ -90,9 +99,21 @@ class Gazetteer:
     proposal: dict[str, str]
     person_by_key: dict[str, KnownPerson] = field(default_factory=dict)
     lexicon: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Role types that speak for a country's government (``role_types.tsv``, ``speaks_for = government``).
+    government_role_types: frozenset[str] = frozenset()
+    #: Role types whose holders state their own position, never their country's (``speaks_for = self``).
+    own_voice_role_types: frozenset[str] = frozenset()
 
     def words(self, kind: str) -> frozenset[str]:
-        """The words of one kind in ``lexicon.tsv`` ("condition_event", "hedge")."""
+        """The words of one kind in ``lexicon.tsv`` ("condition_event", "hedge").
+
+        Raises
+        ------
+        ValueError
+            ``kind`` is not one of :data:`LEXICON_KINDS` (a typo in code, not in data).
+        """
+        if kind not in LEXICON_KINDS:
+            raise ValueError(f"no word list {kind!r} in lexicon.tsv; known: {', '.join(sorted(LEXICON_KINDS))}")
         return self.lexicon.get(kind, frozenset())
 
     def country_name(self, code: str | None) -> str | None:
@@ -117,10 +138,15 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
+def _where(directory: Path | None, name: str) -> str:
+    """How a gazetteer file is named in messages."""
+    return f"kg/data/gazetteer/{name}" if directory is None else str(directory / name)
+
+
 def _rows(directory: Path | None, name: str) -> list[dict[str, str]]:
     if directory is None:
         handle = resources.files("kg").joinpath("data", "gazetteer", name)
-        text, where = handle.read_text(encoding="utf-8"), f"kg/data/gazetteer/{name}"
+        text, where = handle.read_text(encoding="utf-8"), _where(directory, name)
     else:
         path = directory / name
         try:
@@ -134,6 +160,16 @@ def _rows(directory: Path | None, name: str) -> list[dict[str, str]]:
     for number, row in enumerate(rows, start=2):
         if None in row or any(v is None for v in row.values()):
             raise InputError(where, "wrong number of tab-separated columns", line=number)
+    return rows
+
+
+def _checked(directory: Path | None, name: str, column: str, allowed: frozenset[str]) -> list[dict[str, str]]:
+    """The rows of a file, each ``column`` value one of ``allowed`` (else an error naming the line)."""
+    rows = _rows(directory, name)
+    for number, row in enumerate(rows, start=2):
+        if row[column] not in allowed:
+            raise InputError(_where(directory, name),
+                             f"{column} must be one of {', '.join(sorted(allowed))}, not {row[column]!r}", line=number)
     return rows
 
 
@@ -175,11 +211,14 @@ def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
     cues = {
         r["lemma"]: Cue(r["lemma"], r["kind"], r["polarity"], r["neg_polarity"], r["scope"],
                         _requirement(r["requires"]))
-        for r in _rows(where, "cues.tsv")
+        for r in _checked(where, "cues.tsv", "kind", CUE_KINDS)
     }
     lexicon: dict[str, set[str]] = {}
-    for r in _rows(where, "lexicon.tsv"):
+    for r in _checked(where, "lexicon.tsv", "kind", LEXICON_KINDS):
         lexicon.setdefault(r["kind"], set()).add(r["word"].lower())
+    speaks_for: dict[str, set[str]] = {"government": set(), "self": set(), "none": set()}
+    for r in _checked(where, "role_types.tsv", "speaks_for", frozenset(speaks_for)):
+        speaks_for[r["speaks_for"]].add(r["role_type"])
     by_key: dict[str, KnownPerson] = {}
     for person in persons:
         for variant in (person.name, *person.aliases):
@@ -191,12 +230,14 @@ def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
         persons=persons,
         cues=cues,
         topic=frozenset(r["term"].lower() for r in _rows(where, "topic.tsv")),
-        markers={r["marker"].lower(): r["kind"] for r in _rows(where, "markers.tsv")},
+        markers={r["marker"].lower(): r["kind"] for r in _checked(where, "markers.tsv", "kind", MARKER_KINDS)},
         reporting_verbs=frozenset(r["lemma"] for r in _rows(where, "reporting_verbs.tsv")),
         actor_nouns=frozenset(r["lemma"] for r in _rows(where, "actor_nouns.tsv")),
         proposal={r["key"]: r["value"] for r in _rows(where, "proposal.tsv")},
         person_by_key=by_key,
         lexicon={kind: frozenset(words) for kind, words in lexicon.items()},
+        government_role_types=frozenset(speaks_for["government"]),
+        own_voice_role_types=frozenset(speaks_for["self"]),
     )
 
 

@@ -53,8 +53,19 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def load_nlp():
-    """The spaCy pipeline used by extraction, loaded once per process.
+def load_nlp() -> Language:
+    """The spaCy pipeline with the packaged gazetteer's names, loaded once per process.
+
+    Raises
+    ------
+    KGError
+        The model package is not installed.
+    """
+    return build_nlp(load_gazetteer())
+
+
+def build_nlp(gazetteer: Gazetteer) -> Language:
+    """A spaCy pipeline whose entity ruler knows the names of ``gazetteer`` (not cached).
 
     Raises
     ------
@@ -69,5 +80,5 @@ def load_nlp():
         raise KGError(f"spaCy model {MODEL_NAME!r} is not installed: {exc}") from exc
     nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(ruler_patterns(load_gazetteer()))
+    ruler.add_patterns(ruler_patterns(gazetteer))
     return nlp

@@ -12,9 +12,9 @@ from kg.articles import Article
 from kg.claims import ArticleClaims
 from kg.errors import LimitExceededError
 from kg.extract.claims import build_claims
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.mentions import find_mentions
-from kg.extract.nlp import load_nlp
+from kg.extract.nlp import build_nlp, load_nlp
 from kg.extract.quotes import find_quote_speakers
 from kg.extract.records import DocState
 from kg.extract.resolve import resolve_persons
@@ -57,8 +57,12 @@ COMPONENTS: tuple[Component, ...] = (
 )
 
 
-def iter_states(articles: Sequence[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocState]:
+def iter_states(articles: Sequence[Article], *, gazetteer: Gazetteer | None = None, batch_size: int = 16,
+                n_process: int = 1) -> Iterator[DocState]:
     """Parse the articles with ``nlp.pipe`` and run every component on each.
+
+    ``gazetteer`` is the lookup data every component reads (default: the packaged one,
+    with a spaCy pipeline loaded once per process; another gazetteer gets its own pipeline).
 
     Raises
     ------
@@ -67,9 +71,11 @@ def iter_states(articles: Sequence[Article], *, batch_size: int = 16, n_process:
     """
     for article in articles:
         check_extractable(article)
-    nlp = load_nlp()
+    if gazetteer is None:
+        gazetteer, nlp = load_gazetteer(), load_nlp()
+    else:
+        nlp = build_nlp(gazetteer)
     nlp.max_length = max(nlp.max_length, max_extract_chars() + 1)
-    gazetteer = load_gazetteer()
     bodies = (a.body for a in articles)
     for article, doc in zip(articles, nlp.pipe(bodies, batch_size=batch_size, n_process=n_process), strict=True):
         state = DocState(article=article, doc=doc, gazetteer=gazetteer)
@@ -78,13 +84,17 @@ def iter_states(articles: Sequence[Article], *, batch_size: int = 16, n_process:
         yield state
 
 
-def extract_articles(articles: Sequence[Article], *, batch_size: int = 16, n_process: int = 1) -> list[ArticleClaims]:
+def extract_articles(articles: Sequence[Article], *, gazetteer: Gazetteer | None = None, batch_size: int = 16,
+                     n_process: int = 1) -> list[ArticleClaims]:
     """Extract role and stance claims from articles.
 
     Parameters
     ----------
     articles : sequence of Article
         Parsed articles (see :func:`kg.articles.load_article`).
+    gazetteer : Gazetteer, optional
+        The lookup data (names, cues, markers, word lists); the packaged one by default
+        (:func:`kg.extract.gazetteer.read_gazetteer` reads another directory).
     batch_size : int
         Documents per ``nlp.pipe`` batch.
     n_process : int
@@ -102,4 +112,5 @@ def extract_articles(articles: Sequence[Article], *, batch_size: int = 16, n_pro
     >>> [r.role_type for r in extract_articles([a])[0].roles]
     ['defence_minister']
     """
-    return [build_claims(state) for state in iter_states(articles, batch_size=batch_size, n_process=n_process)]
+    states = iter_states(articles, gazetteer=gazetteer, batch_size=batch_size, n_process=n_process)
+    return [build_claims(state) for state in states]

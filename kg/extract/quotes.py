@@ -46,7 +46,7 @@ def _speakers_in(state: DocState, sent, qs: int, qe: int) -> list[Mention]:
     reporting = state.gazetteer.reporting_verbs
     for tok in sent:
         if tok.lemma_.lower() in reporting and tok.pos_ == "VERB" and _outside(tok, qs, qe):
-            subj = subject_of(tok)
+            subj = subject_of(tok, passive_actions=state.gazetteer.words("passive_action"))
             if subj is not None and _outside(subj, qs, qe):
                 found = [m for m in mentions_for(state, subj) if m.kind in ("person", "country", "org")]
                 if found:

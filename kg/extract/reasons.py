@@ -1,170 +1,138 @@
-"""Reasons and conditions of a stance, from causal, conditional and temporal phrases.
+"""Why an actor holds a stance, beyond the markers of its own clause: the same speaker's next
+sentence, a warned-of consequence, what the speaker calls the commitment, and what the sentence
+says elsewhere about the actor.
 
-Markers come from ``markers.tsv``: "due to", "because (of)", "citing", "as" give
-reasons; "if", "unless", "only with", "without" give conditions (and make a stance
-conditional); "once", "after" give a condition of timing only; a concessive "while …
-must …" clause gives a reason and makes the stance conditional.
+May import :mod:`kg.extract.frames`, :mod:`kg.extract.qualifiers`, :mod:`kg.extract.context` and below.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Token
 
-from kg.extract.records import doc_text
+from kg.extract.context import sentence_bounds
+from kg.extract.frames import Frame, cue_for
+from kg.extract.qualifiers import Qualifiers, clause_tokens, phrase, qualifiers
+from kg.extract.records import DocState, Mention
 
-_MODAL_NEED = frozenset({"must", "need", "have", "should", "require"})
-_TRIM = " ,;:—–-“”\"'‘’."
-_COMMENT_VERBS = frozenset({"say", "note", "mention", "stress", "explain", "state", "report", "put", "expect",
-                            "know", "see", "agree", "plan", "announce", "confirm"})
-_DANGLING = frozenset({"and", "or", "but", "then", "first", "so"})
-MAX_WORDS = 18
+_CONTINUING = frozenset({"he", "she", "it", "they", "we", "i", "this", "that"})
 
 
-@dataclass(frozen=True)
-class Qualifiers:
-    """Reasons and conditions found around a stance cue."""
+def reasons_from_next_sentence(state: DocState) -> None:
+    """"Poland will not send troops. It cited the threat from Belarus.": the same speaker's next sentence.
 
-    reason: str | None = None
-    condition: str | None = None
-    makes_conditional: bool = False
-    #: a time phrase naming a condition event ("once a ceasefire holds"): conditions support, not a refusal
-    timed: bool = False
-    #: an exceptive condition ("unless", "only if", "provided"): conditions a refusal too
-    exceptive: bool = False
+    A stance without a reason takes the reason phrase of the next sentence (news
+    paragraphs are often one sentence, so across a paragraph break too) when that
+    sentence continues it (its subject is a pronoun, the actor or the speaker) and states
+    no stance of its own.
+    """
+    sents = state.sents
+    starts = [s.start_char for s in sents]
+    with_stance = {f.start_char for f in state.stances}
+    reasons: dict[int, str | None] = {}  # per next sentence: the person's and the country's finding share it
+    for finding in state.stances:
+        if finding.reason:
+            continue
+        idx = bisect_right(starts, finding.start_char) - 1
+        if idx + 1 >= len(sents):
+            continue
+        nxt = sents[idx + 1]
+        if sentence_bounds(nxt)[0] in with_stance:
+            continue
+        subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        if subj is None:
+            continue
+        m = state.token_mention.get(subj.i)
+        same = m is not None and m.key in (finding.actor.key, finding.speaker)
+        if subj.lower_ not in _CONTINUING and not same:
+            continue
+        if idx + 1 not in reasons:
+            reasons[idx + 1] = _sentence_reason(state, nxt, subj)
+        finding.reason = reasons[idx + 1] or finding.reason
 
 
-def phrase(doc: Doc, tokens: list[Token], skip: set[int] = frozenset()) -> str | None:
-    """The text from the first to the last token, cut at a dash or semicolon and to a short phrase."""
-    ids = sorted(t.i for t in tokens if t.i not in skip)
-    if not ids:
+def _sentence_reason(state: DocState, sent: Span, subj: Token) -> str | None:
+    """What a continuing sentence gives as the reason: what was said ("He said the plan would only
+    prolong the war"), else the phrase of a reason marker in it."""
+    said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
+    content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
+    if content is not None:
+        return phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
+    return qualifiers(state.doc, list(sent), state.gazetteer.markers, negated=False, lowers=state.lowers).reason
+
+
+def consequence_reason(state: DocState, frame: Frame) -> str | None:
+    """What a warned-of consequence names: "would trigger confrontation with Moscow", or, under a
+    rejection, "rejects any scenarios … that can lead to an uncontrolled escalation"."""
+    if frame.cue.kind == "consequence":
+        verbs = [frame.top]
+    elif frame.polarity == "opposes":
+        verbs = [t for t in frame.top.subtree if t.i != frame.top.i and t.pos_ == "VERB"
+                 and (c := cue_for(state, t)) is not None and c.kind == "consequence"]
+    else:
         return None
-    first, last = ids[0], ids[-1]
-    words = []
-    for t in doc[first:last + 1]:
-        if t.text in (";", "—", "–") and words:
-            break
-        words.append(t)
-    if len(words) > MAX_WORDS:
-        words = words[:MAX_WORDS]
-    while words and (words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "SCONJ") or words[-1].lower_ in _DANGLING):
-        words.pop()
-    if not words:
-        return None
-    text = doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
-    text = text.strip(_TRIM)
-    return text or None
-
-
-def _marker_at(lowers: list[str], i: int, markers: dict[str, str]) -> tuple[str, int] | None:
-    """The longest marker starting at token ``i``: its kind and its length in tokens."""
-    for n in (4, 3, 2, 1):
-        if i + n <= len(lowers):
-            words = " ".join(lowers[i:i + n])
-            if words in markers:
-                return markers[words], n
+    for verb in verbs:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if objs:
+            return phrase(state.doc, [t for o in objs for t in o.subtree])
     return None
 
 
-def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *, negated: bool,
-               lowers: list[str] | None = None, condition_events: frozenset[str] = frozenset()) -> Qualifiers:
-    """Find reason and condition phrases among a stance clause's tokens.
+_CALL = frozenset({"call", "describe", "term", "label", "consider", "see"})
 
-    A time phrase ("once", "after", "when") makes the stance conditional when it names
-    one of ``condition_events`` ("once a ceasefire holds"); another ("after a summit in
-    Paris") is only a date and gives nothing. Each phrase stops where the next marker
-    starts, so "once there is a ceasefire to avoid giving a pretext" gives a condition
-    and a reason, not one long condition.
-    """
-    reasons: list[str] = []
-    conditions: list[str] = []
-    conditional = timed = exceptive = False
-    consumed: set[int] = set()
-    lowers = lowers if lowers is not None else [t.lower_ for t in doc]
-    first_words = {m.split()[0] for m in markers}
-    ordered = sorted(clause_tokens, key=lambda t: t.i)
-    starts = [t.i for t in ordered if lowers[t.i] in first_words and _marker_at(lowers, t.i, markers) is not None
-              and not (t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"))]  # "tensions with Turkey" goes on
-    for tok in ordered:
-        if tok.i in consumed:
+
+def called_it(state: DocState, sent: Span, frame: Frame) -> str | None:
+    """"… and called it the only way to achieve peace": what the speaker calls the commitment is its reason."""
+    for tok in sent:
+        if tok.lemma_.lower() not in _CALL or tok.pos_ != "VERB" or tok.i in {t.i for t in frame.top.subtree}:
             continue
-        if lowers[tok.i] not in first_words:
+        if not any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
             continue
-        found = _marker_at(lowers, tok.i, markers)
-        if found is None:
+        for c in tok.children:
+            if c.dep_ in ("oprd", "xcomp", "attr", "ccomp"):
+                return phrase(state.doc, list(c.subtree))
+            if c.dep_ == "prep" and c.lower_ == "as":
+                return phrase(state.doc, [t for p in c.children for t in p.subtree])
+    return None
+
+
+def with_elaboration(state: DocState, sent: Span, frame: Frame, actor: Mention, qual: Qualifiers) -> str | None:
+    """The clause's reason, plus what the sentence says elsewhere about this actor ("—Poland faces pressure …")."""
+    reason = qual.reason
+    if frame.cue.kind == "condition" and frame.top.pos_ == "ADJ":
+        prep = next((c for c in frame.top.children if c.dep_ == "prep"), None)
+        if prep is not None and reason is None:
+            reason = phrase(state.doc, [frame.top, *prep.subtree])
+    if actor.kind != "country":
+        return reason
+    frame_ids = {t.i for t in clause_tokens(frame)}
+    ancestors = {a.i for a in frame.top.ancestors}
+    for tok in sent:
+        if tok.i in frame_ids or (tok.i in ancestors and tok.i < max(frame_ids)) or tok.pos_ not in ("VERB", "AUX"):
             continue
-        kind, n = found
-        words = " ".join(lowers[tok.i:tok.i + n])
-        governed = _governed(doc, tok, n)
-        stop = next((i for i in starts if i > tok.i + n - 1), None)
-        if stop is not None:
-            governed = [t for t in governed if t.i < stop]
-        if not governed:
+        if tok.dep_ not in ("conj", "ROOT", "advcl", "ccomp", "parataxis"):
             continue
-        text = phrase(doc, governed, skip=set(range(tok.i, tok.i + n)))
-        consumed.update(t.i for t in governed)
-        consumed.update(range(tok.i, tok.i + n))  # the "as" inside "as long as" starts nothing
-        if not text:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        m = state.token_mention.get(subj.i) if subj is not None else None
+        if subj is None or m is None or m.kind != "country" or m.key != actor.key:
             continue
-        if kind == "reason":
-            if words == "while":
-                if any(t.lower_ in _MODAL_NEED or (t.lemma_ in _MODAL_NEED and t.dep_ not in ("aux", "auxpass"))
-                       for t in governed):
-                    reasons.append(text)
-                    conditional = True
-                continue
-            if words == "as" and (tok.dep_ != "mark" or tok.head.lemma_.lower() in _COMMENT_VERBS):
-                continue  # "as I've said before" comments, it gives no reason
-            reasons.append(text)
-        elif kind in ("condition", "exception"):
-            if words == "with" or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children)):
-                continue  # "providing logistical support" is an offer, not "providing that …"
-            if words == "without" and not negated:
-                continue
-            if tok.i > 0 and lowers[tok.i - 1] in ("especially", "particularly", "even"):
-                continue  # "a target, especially if they arrived now" sharpens a threat, it sets no condition
-            conditions.append(text)
-            conditional = True
-            exceptive = exceptive or kind == "exception"
-        elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp") and any(
-                t.lower_ in condition_events or t.lemma_.lower() in condition_events for t in governed):
-            conditions.append(text)
-            timed = True
-    return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
-                      condition="; ".join(dict.fromkeys(conditions)) or None,
-                      makes_conditional=conditional, timed=timed, exceptive=exceptive)
+        if cue_for(state, tok) is not None:
+            continue
+        keep = [t for t in tok.subtree if t.i >= subj.i
+                and not _under(t, tok, ("advcl", "conj", "cc", "punct", "mark", "ccomp"))]
+        extra = phrase(state.doc, keep)
+        if extra:
+            return f"{reason}: {extra}" if reason else extra
+    return reason
 
 
-_RELATIONAL = frozenset({"with", "between", "over", "from", "in", "on"})
-
-
-def _attached_after(doc: Doc, tokens: list[Token]) -> list[Token]:
-    """"tensions | with Turkey": a relational phrase the parser hung elsewhere, right after the object."""
-    end = max(t.i for t in tokens) + 1
-    if end < len(doc) and doc[end].lower_ in _RELATIONAL and doc[end].dep_ == "prep":
-        objs = [c for c in doc[end].children if c.dep_ == "pobj"]
-        if objs:
-            return [doc[end], *(t for o in objs for t in o.subtree)]
-    return []
-
-
-def _governed(doc: Doc, tok: Token, n: int) -> list[Token]:
-    """Tokens a marker introduces: its object (preposition) or its clause (subordinator)."""
-    last = doc[tok.i + n - 1]
-    if tok.dep_ == "advmod" and n == 1 and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
-        # "when a ceasefire is in place", "once a ceasefire is agreed": an adverb opening its clause
-        return [t for t in tok.head.subtree if t.i > tok.i]
-    if tok.dep_ == "mark" or last.dep_ == "mark":
-        head = (last if last.dep_ == "mark" else tok).head
-        return [t for t in head.subtree if t.i > last.i or (t.i < tok.i and t.i >= head.left_edge.i and t.i != tok.i)]
-    for cand in (last, tok):
-        objs = [c for c in cand.children if c.dep_ in ("pobj", "pcomp", "dobj", "ccomp", "xcomp")]
-        if objs:
-            out: list[Token] = []
-            for o in objs:
-                out.extend(o.subtree)
-            return out + _attached_after(doc, out)
-    if tok.pos_ == "VERB":  # "citing X"
-        return [t for t in tok.subtree if t.i > tok.i]
-    return []
+def _under(t: Token, root: Token, deps: tuple[str, ...]) -> bool:
+    while t.i != root.i:
+        if t.head.i == root.i and t.dep_ in deps:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False

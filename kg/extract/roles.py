@@ -27,8 +27,6 @@ from kg.extract.resolve import match_known_person, resolve_persons
 _FORMER = {"former", "ex", "ex-", "late", "then", "outgoing", "previous", "erstwhile"}
 _NON_CONTEXT_PREPS = {"to", "in", "into", "on", "against", "with", "from", "near", "across", "inside", "within",
                       "toward", "towards", "at", "over", "about", "for", "between", "by", "of", "after"}
-GOVERNMENT_ROLE_TYPES = frozenset({"head_of_state", "head_of_government", "deputy_head_of_government",
-                                   "defence_minister", "foreign_minister", "minister", "spokesperson"})
 
 
 @lru_cache(maxsize=4)
