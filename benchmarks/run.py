@@ -512,7 +512,7 @@ def machine() -> dict:
     from importlib.metadata import version
 
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-            **{name: version(name) for name in ("pyoxigraph", "oxrdflib", "rdflib", "networkx")}}
+            **{name: version(name) for name in ("pyoxigraph", "rdflib", "networkx")}}
 
 
 def markdown_table(report: dict) -> str:

@@ -12,11 +12,10 @@ article) and ``label``. Edges are keyed by claim IRI and carry ``kind``:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from kg.rdf import notation
 from kg.store import Store, iter_rows
@@ -198,7 +197,3 @@ def node_types(graph: nx.MultiDiGraph) -> dict[str, int]:
         counts[data.get("type", "entity")] = counts.get(data.get("type", "entity"), 0) + 1
     return dict(sorted(counts.items()))
 
-
-def iri_set(values: Iterable[str]) -> set[URIRef]:
-    """IRIs from strings (helper for filters on node sets)."""
-    return {URIRef(v) for v in values}

@@ -21,8 +21,6 @@ RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 _CLIMB = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "dobj", "attr", "oprd", "acl", "pobj",
                     "ccomp", "relcl", "appos", "npadvmod", "nmod", "amod"})
 _MEMBER_PREPS = frozenset({"including", "include", "like", "such"})
-_SKIP_PREPS = frozenset({"to", "in", "into", "on", "against", "with", "from", "near", "across", "inside",
-                         "within", "toward", "towards", "at", "over", "about", "for", "between", "after"})
 
 
 def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
