@@ -35,7 +35,7 @@ def measure(n_articles: int = 240) -> dict:
     from distributed import LocalCluster
 
     from benchmarks.generate import write_corpus
-    from kg.serve import OxigraphServer
+    from kg.store.server import OxigraphServer
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-dask-") as tmp, \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",

@@ -5,7 +5,7 @@ into one graph three ways, one after the other in this run:
 
 * ``embedded``: :meth:`kg.store.EmbeddedStore.load_file` into a new store directory
   (``kg load``'s path, the baseline);
-* ``oxigraph``: :meth:`kg.remote.RemoteStore.load_file` into a fresh ``oxigraph serve``
+* ``oxigraph``: :meth:`kg.store.remote.RemoteStore.load_file` into a fresh ``oxigraph serve``
   (one PUT to a staging graph, then one ``MOVE``: what ``kg load --store URL`` does);
 * ``virtuoso``: the same into a fresh Virtuoso (Debian's ``virtuoso-t``, own ini and
   database, ``KG_ENDPOINT_STYLE=virtuoso``), when it is installed.
@@ -55,8 +55,8 @@ def load_embedded(path: Path, folder: Path) -> dict:
 
 
 def load_oxigraph(path: Path, folder: Path) -> dict:
-    from kg.remote import RemoteStore
-    from kg.serve import OxigraphServer
+    from kg.store.remote import RemoteStore
+    from kg.store.server import OxigraphServer
 
     with OxigraphServer(folder / "oxigraph", port=0, read_write=True) as srv:
         srv.start(ready_timeout=60)
@@ -66,7 +66,7 @@ def load_oxigraph(path: Path, folder: Path) -> dict:
 
 
 def load_virtuoso(path: Path, folder: Path) -> dict:
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
     from tests.virtuoso import VirtuosoServer, missing
 
     reason = missing()

@@ -112,7 +112,7 @@ def article_graphs(articles: list[Article], *, extract: bool, report: BuildRepor
     if not extract:
         return {article_graph(a.article_id): article_to_graph(a) for a in articles}
     from kg.extract import extract_articles
-    from kg.ingest import stamp_content_hash
+    from kg.stamps import stamp_content_hash
 
     out: dict[URIRef, Graph] = {}
     for article, found in zip(articles, extract_articles(articles), strict=True):

@@ -34,8 +34,8 @@ def serve(
 
     from kg.cli_common import console
     from kg.errors import StoreError, UsageError
-    from kg.serve import OxigraphServer
     from kg.store import is_remote, store_location
+    from kg.store.server import OxigraphServer
 
     where = store_location(store)
     if is_remote(where):

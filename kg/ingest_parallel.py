@@ -76,8 +76,8 @@ def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     from kg.errors import LimitExceededError
     from kg.extract.claims import build_claims
     from kg.extract.pipeline import iter_states
-    from kg.ingest import max_claims_per_article, stamp_content_hash, stamp_source, with_fallback_title
     from kg.rdf import claims_to_graph
+    from kg.stamps import max_claims_per_article, stamp_content_hash, stamp_source, with_fallback_title
 
     limit = max_claims_per_article()
     out = []
@@ -133,9 +133,9 @@ def extracted(articles: Sequence[Article], jobs: int) -> Iterator[Extracted]:
 
 def _start_worker(parent: int) -> None:
     """Worker set-up: die with the parent, load spaCy and the gazetteer once."""
-    from kg.serve import _die_with_parent
+    from kg.store.server import die_with_parent
 
-    die = _die_with_parent()
+    die = die_with_parent()
     if die is not None:
         die()
     if os.getppid() != parent:  # the parent died before the line above took effect

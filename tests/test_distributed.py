@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.serve import OxigraphServer
+from kg.store.server import OxigraphServer
 from tests.test_crash_safety import _write_articles
 
 distributed = pytest.importorskip("distributed", reason="the [distributed] extra (Dask distributed) is not installed")
@@ -46,7 +46,7 @@ def test_cluster_ingest_into_a_server_matches_a_plain_ingest(cluster, tmp_path, 
 
 
 def test_unreachable_scheduler_is_a_one_line_error(tmp_path, kg):
-    from kg.serve import free_port
+    from kg.store.server import free_port
 
     articles = tmp_path / "articles"
     _write_articles(articles, 1)

@@ -28,9 +28,10 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.queries import all_queries
-from kg.remote import REMOTE_STAGING_PREFIX, RemoteStore, bind_values
-from kg.serve import MARKER_NAME, OxigraphServer
 from kg.store import STAGING_PREFIX, EmbeddedStore, iter_rows
+from kg.store.marker import MARKER_NAME
+from kg.store.remote import REMOTE_STAGING_PREFIX, RemoteStore, bind_values
+from kg.store.server import OxigraphServer
 from tests.conftest import PROJECT_ROOT, SEEDS
 from tests.virtuoso import VirtuosoServer
 from tests.virtuoso import missing as virtuoso_missing
@@ -381,13 +382,13 @@ def test_silent_endpoint_times_out_with_a_one_line_error(kg):
 
 @server
 def test_rejected_upload_leaves_no_partial_graph(fresh_server, monkeypatch):
-    import kg.remote
+    import kg.store.remote
 
     url = fresh_server.endpoints.base
     with RemoteStore(url) as store:
         store.replace_graphs({EX.kept: _graph("before")})
-        encode = kg.remote._graph_ntriples
-        monkeypatch.setattr(kg.remote, "_graph_ntriples",
+        encode = kg.store.remote._graph_ntriples
+        monkeypatch.setattr(kg.store.remote, "_graph_ntriples",
                             lambda g: b"<http://example.org/broken" if len(g) == 2 else encode(g))
         broken = _graph("one", "two")
         with pytest.raises(StoreError, match="HTTP 400"):

@@ -323,7 +323,7 @@ def test_construct_subgraph_keeps_only_the_constructed_triples(seed_store):
 
 @pytest.mark.server
 def test_render_from_a_remote_endpoint_matches_the_embedded_store(kg, seed_store_copy: Path, tmp_path: Path):
-    from kg.serve import OxigraphServer
+    from kg.store.server import OxigraphServer
 
     embedded, remote = tmp_path / "embedded.html", tmp_path / "remote.html"
     result = kg("render", "-o", str(embedded), "--polarity", "opposes", store=seed_store_copy)

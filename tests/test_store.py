@@ -132,7 +132,7 @@ def test_read_only_open_retries_a_file_a_compaction_removed(tmp_path, monkeypatc
     """A reader opening while a writer compacts can find a listed table file gone: a race, tried again."""
     import pyoxigraph
 
-    from kg.store import _open_read_only
+    from kg.store.embedded import _open_read_only
 
     pyoxigraph.Store(str(tmp_path / "s")).flush()
     real, calls = pyoxigraph.Store.read_only, []

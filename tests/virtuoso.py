@@ -17,7 +17,7 @@ from pathlib import Path
 
 import requests
 
-from kg.serve import free_port
+from kg.store.server import free_port
 
 VIRTUOSO = "virtuoso-t"
 ISQL = "isql-vt"

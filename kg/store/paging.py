@@ -3,14 +3,14 @@
 Some servers answer at most so many rows per query (Virtuoso: ``ResultSetMaxRows``
 in ``virtuoso.ini``, 10,000 by default) and say so only in a response header
 (``X-SPARQL-MaxRows``), with a ``200 OK``. A ``kg stats`` over 12,662 role edges
-then counts 10,000. :class:`~kg.remote.RemoteStore` hands such a capped SELECT to
+then counts 10,000. :class:`~kg.store.remote.RemoteStore` hands such a capped SELECT to
 :func:`paged_query_texts`: the query is re-run as a sub-query, in pages of the cap,
 under a stable order (its own ``ORDER BY`` keys, then every projected variable), the
 way Virtuoso's documentation pages past the cap. CONSTRUCT/DESCRIBE results cannot be
 paged that way; one that reaches the cap is refused (:func:`check_graph_size`).
 
 The cap is learnt from the header (per store), else ``$KG_RESULT_ROW_CAP``, else the
-endpoint style's default (:attr:`kg.remote.EndpointStyle`; Virtuoso's is 10,000).
+endpoint style's default (:attr:`kg.store.remote.EndpointStyle`; Virtuoso's is 10,000).
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 from rdflib.query import Result
 
 from kg.errors import QueryError, StoreError, UsageError
+from kg.store.binding import SPARQL_TOKENS
 
 if TYPE_CHECKING:
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
 
 #: The header by which Virtuoso says a result was cut at its cap.
 ROW_CAP_HEADER = "X-SPARQL-MaxRows"
@@ -87,9 +88,8 @@ def paged_query_texts(sparql: str, variables: Sequence[str], page: int) -> Itera
     >>> next(texts).endswith("LIMIT 100 OFFSET 100")
     True
     """
-    from kg.remote import _TOKENS
 
-    tokens = [m for m in _TOKENS.finditer(sparql) if m.lastgroup != "comment"]
+    tokens = [m for m in SPARQL_TOKENS.finditer(sparql) if m.lastgroup != "comment"]
     form = next((i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() == "SELECT"), None)
     if form is None:
         raise QueryError("only SELECT results can be paged past a server's row cap")

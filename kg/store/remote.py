@@ -45,8 +45,10 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import InputError, KGError, QueryError, StoreError, UsageError
-from kg.remote_paging import row_cap, uncapped
-from kg.store import QUAD_FORMATS, STAGING_PREFIX, Store, rdf_format_for
+from kg.store.base import QUAD_FORMATS, STAGING_PREFIX, Store, invalid_rdf, query_prefixes, rdf_format_for
+from kg.store.binding import ABSOLUTE_IRI, SPARQL_TOKENS, bind_values, query_form, sparql_term
+from kg.store.embedded import EmbeddedStore, construct_store
+from kg.store.paging import row_cap, uncapped
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -182,169 +184,6 @@ def http_timeout(env: Mapping[str, str] | None = None) -> float:
     return value
 
 
-# --- binding terms into query text -------------------------------------------------------
-
-_IRIREF = r'<[^\x00-\x20<>"{}|^`\\]*>'
-_ECHAR = r"""\\[tbnrf"'\\]"""
-_SHORT_STRING = rf'"(?:[^"\\\n\r]|{_ECHAR})*"'
-_LONG_STRING = rf'"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*"""'
-#: Exactly one IRI or literal as SPARQL text; anything else is refused, whatever produced it.
-_ONE_TERM = re.compile(
-    rf"(?:{_IRIREF}|(?:{_LONG_STRING}|{_SHORT_STRING})(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^{_IRIREF})?)",
-    re.S,
-)
-_ABSOLUTE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
-_VARNAME = re.compile(r"[A-Za-z0-9_]+")
-_TOKENS = re.compile(
-    r"(?P<comment>#[^\n\r]*)"
-    rf"|(?P<string>{_LONG_STRING}|'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|{_SHORT_STRING}|'(?:[^'\\\n\r]|\\.)*')"
-    rf"|(?P<iri>{_IRIREF})"
-    r"|(?P<punct>[{}()])"
-    r"|(?P<word>[^\s{}()<>\"'#*]+)"
-    r"|(?P<other>\S)",
-    re.S,
-)
-_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
-
-
-def sparql_term(term: Node) -> str:
-    """SPARQL text of one IRI or literal, checked to be exactly one term.
-
-    IRIs must be absolute and free of the characters an IRI cannot hold; blank nodes
-    cannot be bound over the protocol.
-
-    Examples
-    --------
-    >>> sparql_term(Literal('say "hi" } DROP ALL {'))
-    '"say \\\\"hi\\\\" } DROP ALL {"'
-    >>> sparql_term(URIRef("http://example.org/a b"))
-    Traceback (most recent call last):
-    ...
-    kg.errors.QueryError: cannot bind 'http://example.org/a b': not an absolute IRI without spaces or <>"{}|^`\\
-    """
-    if isinstance(term, BNode):
-        raise QueryError(f"cannot bind the blank node {term.n3()} over the SPARQL protocol")
-    if isinstance(term, URIRef):
-        _check_iri(term)
-    elif isinstance(term, Literal):
-        if term.datatype is not None:
-            _check_iri(term.datatype)
-    else:
-        raise QueryError(f"cannot bind {term!r}: not an IRI or literal")
-    try:
-        text = term.n3()
-    except Exception as exc:  # rdflib refuses some terms with a bare Exception
-        raise QueryError(f"cannot bind {str(term)!r}: {exc}") from exc
-    if not _ONE_TERM.fullmatch(text):
-        raise QueryError(f"cannot bind {str(term)!r}: it does not serialise as one SPARQL term")
-    return text
-
-
-def _check_iri(iri: str) -> None:
-    if not _ABSOLUTE_IRI.fullmatch(str(iri)):
-        raise QueryError(f"cannot bind {str(iri)!r}: not an absolute IRI without spaces or <>\"{{}}|^`\\")
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """``sparql`` with ``bindings`` as a one-row ``VALUES`` block opening its WHERE group.
-
-    Joining the values first gives Oxigraph's substitution semantics: the variables are
-    bound in every pattern, FILTER and OPTIONAL of the group, and projected. The query
-    text is only scanned for its structure (comments, strings and IRIs skipped); values
-    never pass through it unchecked (see :func:`sparql_term`).
-
-    Examples
-    --------
-    >>> print(bind_values("SELECT ?s ?o WHERE { ?s ?p ?o }", {"o": Literal("x")}))
-    SELECT ?s ?o WHERE { VALUES (?o) { ("x") } ?s ?p ?o }
-    >>> print(bind_values("CONSTRUCT WHERE { ?s ?p ?o }", {"s": URIRef("http://example.org/a")}))
-    CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<http://example.org/a>) } ?s ?p ?o }
-    """
-    if not bindings:
-        return sparql
-    names, terms = [], []
-    for key, term in bindings.items():
-        name = str(key).lstrip("?$")
-        if not _VARNAME.fullmatch(name):
-            raise QueryError(f"cannot bind {str(key)!r}: not a SPARQL variable name")
-        if term is None:
-            raise QueryError(f"cannot bind ?{name} to nothing")
-        names.append(f"?{name}")
-        terms.append(sparql_term(term))
-    values = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
-    sparql, opening, closing, subselect = _where_group(sparql)
-    if subselect:  # a group that is only a sub-SELECT takes no VALUES beside it: nest it
-        return f"{sparql[:opening]} {values} {{{sparql[opening:closing]}}}{sparql[closing:]}"
-    gap = "" if sparql[opening:opening + 1].isspace() else " "
-    return f"{sparql[:opening]} {values}{gap}{sparql[opening:]}"
-
-
-def _where_group(sparql: str) -> tuple[str, int, int, bool]:
-    """The query (CONSTRUCT WHERE expanded), offsets just inside its WHERE group's braces,
-    and whether that group is a bare sub-SELECT."""
-    tokens = [m for m in _TOKENS.finditer(sparql) if m.lastgroup != "comment"]
-    form = next((i for i, m in enumerate(tokens) if m.lastgroup == "word" and m.group().upper() in _FORMS), None)
-    if form is None:
-        raise QueryError("cannot bind parameters: no SELECT, CONSTRUCT, ASK or DESCRIBE found")
-    is_construct = tokens[form].group().upper() == "CONSTRUCT"
-    depth = parens = 0
-    template_seen = False
-    opening = None
-    for i in range(form + 1, len(tokens)):
-        text = tokens[i].group()
-        at_top = depth == 0 and parens == 0
-        if at_top and tokens[i].lastgroup == "word" and text.upper() == "WHERE":
-            opening = _next_brace(tokens, i)
-            if is_construct and not template_seen:
-                # CONSTRUCT WHERE { T } takes no VALUES: write it as CONSTRUCT { T } WHERE { T }
-                template = sparql[tokens[opening].start():tokens[_matching_brace(tokens, opening)].end()]
-                where = tokens[i].start()
-                return _where_group(f"{sparql[:where]}{template} {sparql[where:]}")
-            break
-        if text == "{" and at_top:
-            if not (is_construct and not template_seen):
-                opening = i
-                break
-            template_seen = True
-        depth += (text == "{") - (text == "}")
-        parens += (text == "(") - (text == ")")
-    if opening is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    closing = _matching_brace(tokens, opening)
-    first = tokens[opening + 1]
-    subselect = first.lastgroup == "word" and first.group().upper() == "SELECT"
-    return sparql, tokens[opening].end(), tokens[closing].start(), subselect
-
-
-def _query_form(sparql: str) -> str | None:
-    """SELECT, CONSTRUCT, ASK or DESCRIBE: the first of these words outside comments, strings and IRIs.
-
-    Examples
-    --------
-    >>> _query_form("PREFIX s: <http://x/SELECT> # SELECT\\nCONSTRUCT WHERE { ?s ?p 'SELECT' }")
-    'CONSTRUCT'
-    """
-    for m in _TOKENS.finditer(sparql):
-        if m.lastgroup == "word" and m.group().upper() in _FORMS:
-            return m.group().upper()
-    return None
-
-
-def _next_brace(tokens: list[re.Match[str]], i: int) -> int:
-    if i + 1 < len(tokens) and tokens[i + 1].group() == "{":
-        return i + 1
-    raise QueryError("cannot bind parameters: WHERE is not followed by a group")
-
-
-def _matching_brace(tokens: list[re.Match[str]], opening: int) -> int:
-    depth = 0
-    for i in range(opening, len(tokens)):
-        depth += (tokens[i].group() == "{") - (tokens[i].group() == "}")
-        if depth == 0:
-            return i
-    raise QueryError("cannot bind parameters: unbalanced braces in the query")
-
-
 # --- results -------------------------------------------------------------------------------
 
 
@@ -392,7 +231,6 @@ def result_shape_problem(sparql: str, result: Result) -> str | None:
     """
     import pyoxigraph as ox
 
-    from kg.store import query_prefixes
 
     try:
         expected = ox.Store().query(sparql, prefixes=query_prefixes())
@@ -484,7 +322,7 @@ class RemoteStore(Store):
         self._auth_kind, self._auth, self._headers, self._secrets = _credentials(parts, env)
         self._loopback = _is_loopback(parts.hostname)
         self._session: requests.Session | None = None
-        #: Rows the server answers at most (learnt from its answers; see kg.remote_paging).
+        #: Rows the server answers at most (learnt from its answers; see kg.store.paging).
         self.row_cap = row_cap(self.style.name, env)
 
     def __repr__(self) -> str:
@@ -509,7 +347,7 @@ class RemoteStore(Store):
         matches nothing in a named graph under its graph-exclude pragmas, and such a query needs none."""
         if not self.style.preamble:
             return ""
-        tokens = [m for m in _TOKENS.finditer(query) if m.lastgroup != "comment"]
+        tokens = [m for m in SPARQL_TOKENS.finditer(query) if m.lastgroup != "comment"]
         for word, following in itertools.pairwise(tokens):
             if word.group().upper() == "GRAPH" and not following.group().startswith(("?", "$", "{")):
                 return ""
@@ -518,7 +356,7 @@ class RemoteStore(Store):
     def _answer(self, text: str) -> tuple[Result, Mapping[str, str]]:
         response = self._request(
             "POST", "query", params=list(self.style.query_params), data={"query": self._preamble(text) + text},
-            headers={"Accept": GRAPH_ACCEPT if _query_form(text) in ("CONSTRUCT", "DESCRIBE") else ACCEPT},
+            headers={"Accept": GRAPH_ACCEPT if query_form(text) in ("CONSTRUCT", "DESCRIBE") else ACCEPT},
         )
         try:
             result = parse_result(response.content, response.headers.get("Content-Type", ""))
@@ -595,6 +433,10 @@ class RemoteStore(Store):
 
     def drop_graphs(self, graphs: list[URIRef]) -> None:
         self.update(self._commit_update([], list(graphs), replace=True))
+
+    def construct(self, sparql: str) -> EmbeddedStore:
+        """The triples of a CONSTRUCT (or DESCRIBE) query, in a new in-memory store (see :func:`construct_store`)."""
+        return construct_store(self, sparql)
 
     def named_graphs(self) -> list[URIRef]:
         """The named graphs, sorted; empty ones too, as the embedded store lists them.
@@ -861,7 +703,6 @@ def _read_rdf_file(name: str, fmt: str, graph: URIRef | None) -> dict[URIRef | N
     """N-Triples and triple count per target graph (``None``: the default graph) of an RDF file."""
     import pyoxigraph as ox
 
-    from kg.store import invalid_rdf
 
     triples: dict[URIRef | None, list[pyoxigraph.Triple]] = {}
     try:
@@ -920,7 +761,7 @@ def _new_graph_of(marker: URIRef) -> str | None:
 
 def _checked_graph(iri: object) -> str:
     text = str(iri)
-    if isinstance(iri, BNode) or not _ABSOLUTE_IRI.fullmatch(text):
+    if isinstance(iri, BNode) or not ABSOLUTE_IRI.fullmatch(text):
         raise StoreError(f"not a usable graph name: {text!r}")
     return text
 

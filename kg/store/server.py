@@ -1,10 +1,8 @@
 """Serving a store directory with Oxigraph's SPARQL server (the ``oxigraph`` CLI from PyPI).
 
-``oxigraph serve-read-only`` does not take the store's RocksDB lock, and reading a
-store that another process writes is undefined behaviour; so while a server runs,
-``kg serve`` leaves a marker file (:data:`MARKER_NAME`) in the store directory and
-the embedded store refuses to open it (:func:`ensure_not_served`), pointing to the
-server's URL instead. A marker whose processes are gone is ignored.
+While a server runs it leaves the marker of :mod:`kg.store.marker` in the directory, so
+that embedded opens refuse the store and point to the server's URL. May import
+:mod:`kg.store.marker`, :mod:`kg.store.embedded` and :mod:`kg.errors`.
 """
 
 from __future__ import annotations
@@ -18,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg.errors import StoreError, StoreLockedError
+from kg.errors import StoreError
+from kg.store.marker import ensure_not_served, marker_path, on_read_only_mount
 
 if TYPE_CHECKING:
     import subprocess
 
-MARKER_NAME = "kg-serve.json"
 DEFAULT_PORT = 7878
 READY_TIMEOUT = 30.0
 
@@ -99,72 +97,6 @@ def free_port(host: str = "127.0.0.1") -> int:
 # --- the marker that tells embedded stores a server owns the directory ---------------------
 
 
-def marker_path(store_dir: str | os.PathLike[str]) -> Path:
-    """Where ``kg serve`` leaves its marker in a store directory."""
-    return Path(store_dir) / MARKER_NAME
-
-
-def served_at(store_dir: str | os.PathLike[str]) -> str | None:
-    """The URL of the ``kg serve`` server running over ``store_dir``, if any.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> d = tempfile.mkdtemp()
-    >>> served_at(d) is None
-    True
-    >>> _ = marker_path(d).write_text(json.dumps({"url": "http://x", "pids": [os.getpid()]}))
-    >>> served_at(d)
-    'http://x'
-    """
-    try:
-        info = json.loads(marker_path(store_dir).read_text(encoding="utf-8"))
-        url, pids = str(info["url"]), [int(p) for p in info["pids"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return url if any(_alive(pid) for pid in pids) else None
-
-
-def ensure_not_served(store_dir: str | os.PathLike[str]) -> None:
-    """Raise :class:`StoreLockedError` when ``kg serve`` is serving ``store_dir``."""
-    url = served_at(store_dir)
-    if url is not None:
-        raise StoreLockedError(
-            f"{store_dir}: the store is being served by `kg serve`; use --store {url} or stop the server "
-            f"(if no server runs, delete {marker_path(store_dir)})"
-        )
-
-
-def on_read_only_mount(path: Path) -> bool:
-    """True when ``path`` is on a file system mounted read-only.
-
-    Examples
-    --------
-    >>> on_read_only_mount(Path("/proc/self")) in (True, False)
-    True
-    """
-    try:
-        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):
-        return False
-
-
-def _alive(pid: int) -> bool:
-    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    try:  # a zombie (dead, not yet reaped) still answers kill(0)
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True
-    return stat.rpartition(")")[2].split()[:1] != ["Z"]
-
-
 def _check_port_free(host: str, port: int) -> None:
     import socket
 
@@ -235,7 +167,7 @@ class OxigraphServer:
         try:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent(),
+                preexec_fn=die_with_parent(),
             )
             self._write_marker()
             self._wait_ready(ready_timeout)
@@ -285,7 +217,7 @@ class OxigraphServer:
 
     def _claim_store(self) -> None:
         """Refuse a store that is served or written elsewhere; drop staging leftovers."""
-        from kg.store import EmbeddedStore
+        from kg.store.embedded import EmbeddedStore
 
         path = Path(self.store_dir)
         if not path.exists() and not self.read_write:
@@ -335,7 +267,7 @@ class OxigraphServer:
                 time.sleep(0.05)
 
 
-def _die_with_parent():
+def die_with_parent():
     """A ``preexec_fn`` that makes the server die with this process (Linux), else None."""
     if not sys.platform.startswith("linux"):
         return None
