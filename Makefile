@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
 STORE  ?= .kg/store
 
-.PHONY: demo test install test-deps browser virtuoso bench lint clean notebooks docs screenshot
+.PHONY: demo test test-fast install test-deps browser virtuoso bench lint clean notebooks docs screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ demo: $(VENV)/.installed
 
 test: test-deps
 	$(PY) -m pytest -q -rs
+
+# The development lane: no slow, server or browser test (CI runs `make test`, everything).
+test-fast: $(VENV)/.test-installed
+	$(PY) -m pytest -q -rs -m "not slow and not server and not browser"
 
 # Jupyter Lab on the tutorials (Ctrl-C stops it). JUPYTER_ARGS="--no-browser --port 8899" for a headless start.
 JUPYTER_ARGS ?=

@@ -493,8 +493,8 @@ def test_who_opposes_query_keeps_the_bound_polarity(kg, seed_store_dir):
     assert rows and {r["polarity"]["value"].rsplit("#", 1)[-1] for r in rows} == {"Opposes"}
 
 
-def test_ask_imports_no_heavy_library(kg, seed_store_dir):
-    out = kg("ask", QUESTION, "--format", "json", store=seed_store_dir, env={"PYTHONPROFILEIMPORTTIME": "1"})
+def test_ask_imports_no_heavy_library(kg_process, seed_store_dir):
+    out = kg_process("ask", QUESTION, "--format", "json", store=seed_store_dir, env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert out.returncode == 0
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time")}
     assert imported and not {"spacy", "networkx", "pyvis", "pyshacl"} & imported
