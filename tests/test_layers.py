@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("kg.render", "kg.render."),                                             # the HTML page
     ("kg.export", "kg.export_formats", "kg.analysis.export"),               # files for other tools
     ("kg", "kg.api"),                                                        # the Python API
-    ("kg.cli", "kg.cli_", "kg.__main__"),                                    # the command line
+    ("kg.cli", "kg.cli.", "kg.__main__"),                                    # the command line
 ]
 
 
@@ -114,4 +114,4 @@ def test_no_upward_import(module):
 def test_a_circle_and_an_upward_import_are_found():
     graph = nx.DiGraph([("kg.store.embedded", "kg.store.remote"), ("kg.store.remote", "kg.store.embedded")])
     assert list(nx.simple_cycles(graph))
-    assert layer_of("kg.cli_ask") > layer_of("kg.store.remote") > layer_of("kg.vocab")
+    assert layer_of("kg.cli.ask") > layer_of("kg.store.remote") > layer_of("kg.vocab")

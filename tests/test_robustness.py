@@ -278,7 +278,7 @@ def test_read_commands_on_a_missing_store(command, kg, tmp_path):
 
 
 def test_serve_defaults_to_loopback_and_read_only():
-    from kg.cli_serve import serve
+    from kg.cli.serve import serve
     from kg.store.server import oxigraph_command
 
     defaults = {name: p.default for name, p in inspect.signature(serve).parameters.items()}

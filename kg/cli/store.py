@@ -1,59 +1,20 @@
-"""The ``kg`` command line: parse options, call one library function, format the result.
+"""CLI commands on a store as a whole: ``build``, ``load``, ``validate``, ``stats``, ``export``, ``check``.
 
-Heavy libraries (spaCy, networkx, pyvis, pyshacl) are imported inside the commands
-that need them, so that ``kg query`` and ``kg ask`` start fast.
+Each parses its options, calls one library function and prints the result; the libraries
+(rdflib, pyshacl, networkx) are imported inside the commands.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from enum import StrEnum
-from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, one_line, open_for_cli, output_file
-from kg.cli_common import console as _console
-from kg.errors import KGError
-
-app = typer.Typer(
-    name="kg",
-    help=(
-        "positions-kg: who stands where on a question, and why — a knowledge graph of political "
-        "actors, countries and their stances, built from news, with the evidence behind each claim.\n\n"
-        "Example: kg build && kg query --name persons-roles"
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        from kg import __version__
-
-        typer.echo(f"kg (positions-kg) {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-) -> None:
-    """positions-kg command line."""
-
-
-class QueryFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
+from kg.cli.common import StoreOption, open_for_cli, output_file
+from kg.cli.common import console as _console
 
 
 class ExportFormat(StrEnum):
@@ -66,7 +27,6 @@ class ExportFormat(StrEnum):
     json_graph = "json-graph"
 
 
-@app.command()
 def build(
     store: StoreOption = None,
     seeds: Annotated[Optional[Path], typer.Option(help="Seeds folder with curated/ and articles/.")] = None,
@@ -90,7 +50,6 @@ def build(
     )
 
 
-@app.command()
 def load(
     files: Annotated[list[Path], typer.Argument(help="RDF files: .ttl .nt .nq .trig .jsonld .rdf", show_default=False)],
     store: StoreOption = None,
@@ -107,40 +66,6 @@ def load(
             console.print(f"loaded {path}" + (f": {n:,} triples" if n >= 0 else ""))
 
 
-@app.command()
-def query(
-    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text or a .rq file.", show_default=False)] = None,
-    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value for a named query.")] = None,
-    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
-    update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (changes the store).")] = False,
-    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
-    store: StoreOption = None,
-    timeout: TimeoutOption = None,
-) -> None:
-    """Run a SPARQL query (text, .rq file, or named query with parameters).
-
-    Examples: kg query "SELECT * WHERE { ?s ?p ?o } LIMIT 5";
-    kg query --name roles --param holder=Latvia --format csv
-    """
-    from kg.errors import UsageError
-    from kg.query import read_query_text, run_query
-
-    if list_queries:
-        _print_query_list()
-        return
-    if not sparql and not name:
-        raise UsageError("give SPARQL text, a .rq file, or --name NAME (see kg query --list)")
-    params = _parse_params(param or [])
-    text = read_query_text(sparql) if sparql else None
-    with open_for_cli(store, read_only=not update, create=False) as target:
-        output = call_with_deadline(
-            lambda: run_query(target, text, name=name, params=params, allow_update=update),
-            timeout, name or (sparql if text != sparql else "kg query"))
-        _print_output(output, fmt, target)
-
-
-@app.command()
 def validate(store: StoreOption = None) -> None:
     """Check the store against the SHACL shapes; exit 1 on violations.
 
@@ -165,7 +90,6 @@ def validate(store: StoreOption = None) -> None:
     raise typer.Exit(1)
 
 
-@app.command()
 def stats(
     store: StoreOption = None,
     top: Annotated[int, typer.Option("--top", min=1, help="How many central actors to list.")] = 5,
@@ -215,7 +139,6 @@ def _export_help() -> str:
             "Example: kg export -o positions.gexf; kg export -f nq > backup.nq")
 
 
-@app.command(help=_export_help())
 def export(
     fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", show_default=False,
                                                         help="Format (default: from the -o extension, else ttl).")]
@@ -243,82 +166,30 @@ def export(
                 write(target, name, out)
 
 
-def _parse_params(pairs: list[str]) -> dict[str, str]:
-    from kg.errors import UsageError
+def check(store: StoreOption = None) -> None:
+    """Read every quad through every index of the store and report damaged files; exit 1 if any.
 
-    params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--param expects key=value, got {pair!r}")
-        params[key.strip()] = value
-    return params
+    Queries read only the parts of the store they need, so damage elsewhere stays silent
+    until a write fails. Run this after a crash, a disk error or a copy you do not trust.
 
+    Example: kg check --store .kg/store
+    """
+    from kg.integrity import check_integrity, raise_if_damaged
 
-def _print_query_list() -> None:
-    from rich.table import Table
-
-    from kg.queries import all_queries
-
-    table = Table("name", "parameters", "description", title="named queries")
-    for q in all_queries().values():
-        table.add_row(q.name, ", ".join(f"{k} ({t})" for k, t in q.params.items()), q.description)
-    _console().print(table)
+    with open_for_cli(store, read_only=True, create=False) as target:
+        report = check_integrity(target)
+        errors = _console(stderr=True)
+        for problem in report.problems:
+            errors.print(f"damaged: {problem}", markup=False)
+        raise_if_damaged(target, report)
+    _console().print(f"sound: {report.quads:,} quads, each read through {len(report.indexes) + 1} indexes")
 
 
-def _print_output(output, fmt: QueryFormat, store) -> None:
-    from kg.query import format_delimited, format_json
-
-    if output.kind == "update":
-        _console(stderr=True).print("update applied")
-    elif output.kind == "construct":
-        sys.stdout.write(output.turtle)
-    elif fmt is QueryFormat.json:
-        sys.stdout.write(format_json(output) + "\n")
-    elif output.kind == "ask":
-        sys.stdout.write(("true" if output.boolean else "false") + "\n")
-    elif fmt is QueryFormat.csv:
-        sys.stdout.write(format_delimited(output, ","))
-    elif fmt is QueryFormat.tsv:
-        sys.stdout.write(format_delimited(output, "\t"))
-    else:
-        from kg.tables import human_table, print_table, store_labeller
-
-        table = human_table(output.columns, output.rows, store_labeller(store))
-        print_table(_console(), table, f"{len(output.rows)} rows")
-
-
-#: Modules that add commands to ``app`` through their ``register(app)`` function.
-COMMAND_MODULES = ("kg.cli_extract", "kg.cli_ask", "kg.cli_render", "kg.cli_serve", "kg.cli_check")
-for _name in COMMAND_MODULES:
-    import_module(_name).register(app)
-
-
-def main() -> None:
-    """Entry point: run the app, turning ``KGError`` into a one-line message and exit code."""
-    # rdflib logs an ill-typed literal ("x"^^xsd:integer) with a traceback; the SHACL shapes
-    # report the same literal as a violation, with its focus node, so the log adds only noise.
-    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-    try:
-        from kg.limits import check_limits_env
-
-        check_limits_env()
-        app()
-    except KGError as exc:
-        sys.stderr.write(f"kg: error: {one_line(exc)}\n")
-        sys.exit(exc.exit_code)
-    except RuntimeError as exc:  # damage found by a read outside kg.store (RocksDB names the file)
-        from kg.store import is_corruption
-
-        if not is_corruption(exc):
-            raise
-        sys.stderr.write(f"kg: error: the store is damaged ({one_line(exc)[:300]}); restore it from an "
-                         "export or rebuild it with `kg build --store NEW_DIR`; `kg check` finds damage\n")
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.stderr.write("kg: interrupted\n")
-        sys.exit(130)
-
-
-if __name__ == "__main__":
-    main()
+def register(app: typer.Typer) -> None:
+    """Add the store commands to ``app``."""
+    app.command("build")(build)
+    app.command("load")(load)
+    app.command("validate")(validate)
+    app.command("stats")(stats)
+    app.command("export", help=_export_help())(export)
+    app.command("check")(check)

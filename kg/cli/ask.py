@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, TimeoutOption, call_with_deadline, console, open_for_cli
+from kg.cli.common import StoreOption, TimeoutOption, call_with_deadline, console, open_for_cli
 
 if TYPE_CHECKING:
     from rich.console import Console

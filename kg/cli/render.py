@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, console, open_for_cli
+from kg.cli.common import StoreOption, console, open_for_cli
 
 
 def render(

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli_common import StoreOption, console, one_line, open_for_cli
+from kg.cli.common import StoreOption, console, one_line, open_for_cli
 from kg.errors import InputError
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli_common import StoreOption
+from kg.cli.common import StoreOption
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +32,7 @@ def serve(
     """
     import signal
 
-    from kg.cli_common import console
+    from kg.cli.common import console
     from kg.errors import StoreError, UsageError
     from kg.store import is_remote, store_location
     from kg.store.server import OxigraphServer
