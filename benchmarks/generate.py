@@ -39,7 +39,7 @@ from rdflib.namespace import DCTERMS, SDO, SKOS
 
 from kg.articles import Article, article_id_for
 from kg.claims import Claim, RoleClaim, StanceClaim
-from kg.iris import (
+from kg.rdf.iris import (
     ONTOLOGY_GRAPH,
     article_graph,
     article_iri,
@@ -52,7 +52,7 @@ from kg.iris import (
     post_iri,
     proposal_iri,
 )
-from kg.rdf import (
+from kg.rdf.mapping import (
     METHOD_CONCEPTS,
     POLARITY_CONCEPTS,
     SCOPE_CONCEPTS,
@@ -60,8 +60,8 @@ from kg.rdf import (
     country_label,
     role_type_concept,
 )
+from kg.rdf.vocab import ID, KG
 from kg.resolve import DEFAULT_PROPOSAL
-from kg.vocab import ID, KG
 
 #: Bump when the generated data changes, so that cached files are regenerated.
 GENERATOR_VERSION = 2
@@ -283,7 +283,7 @@ def article_nquads(article: Article, claims: list[Claim]) -> list[str]:
 
 def reference_graph(article: Article, claims: list[Claim]) -> Graph:
     """The same article graph through :func:`kg.rdf.claims_to_graph` (slow; for checks)."""
-    from kg.rdf import claims_to_graph
+    from kg.rdf.mapping import claims_to_graph
 
     return claims_to_graph(article, claims)
 
@@ -459,7 +459,7 @@ def _take(iterator: Iterator, n: int) -> Iterator:
         yield next(iterator)
 
 
-# -- writing N-Quads text exactly as kg.rdf builds the graph ---------------------------------------
+# -- writing N-Quads text exactly as kg.rdf.mapping builds the graph ---------------------------------------
 
 _SHARED_SUBJECTS = tuple(f"<{ID}{kind}/" for kind in ("person", "country", "org", "post", "proposal"))
 
@@ -481,7 +481,7 @@ class _Writer:
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
     from kg.paths import ontology_file
-    from kg.rdffiles import parse_turtle_file
+    from kg.rdf.files import parse_turtle_file
 
     return parse_turtle_file(ontology_file())
 

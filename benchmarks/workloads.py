@@ -23,7 +23,7 @@ from rdflib import Graph
 from rdflib.query import Result
 from rdflib.term import Node
 
-from kg.iris import country_iri
+from kg.rdf.iris import country_iri
 from kg.store import Store
 
 #: A CONSTRUCT selecting one proposal's stances and what their edges show (see the file).
@@ -100,7 +100,7 @@ def answer_queries(proposal: str, country: str) -> list[AnswerQuery]:
 
 def _fallback(key: str, country: str) -> AnswerQuery:
     from kg.analysis.graph import STANCE_EDGES_RQ
-    from kg.vocab import KG
+    from kg.rdf.vocab import KG
 
     if key == "who-opposes":
         return AnswerQuery(key, STANCE_EDGES_RQ, {"polarityFilter": KG.Opposes},

@@ -10,10 +10,10 @@ from rdflib import Graph, URIRef
 
 from kg.articles import Article, find_articles, load_article
 from kg.errors import InputError, ValidationError
-from kg.iris import ONTOLOGY_GRAPH, article_graph, curated_graph
 from kg.paths import ontology_file, seeds_dir
-from kg.rdf import article_to_graph, claims_to_graph, materialise_shortcuts
-from kg.rdffiles import parse_turtle_file
+from kg.rdf.files import parse_turtle_file
+from kg.rdf.iris import ONTOLOGY_GRAPH, article_graph, curated_graph
+from kg.rdf.mapping import article_to_graph, claims_to_graph, materialise_shortcuts
 from kg.store import Store
 
 

@@ -1,4 +1,4 @@
-"""Typed claim records: what extraction produces and what ``kg.rdf`` turns into RDF.
+"""Typed claim records: what extraction produces and what ``kg.rdf.mapping`` turns into RDF.
 
 The JSON form of these records (``to_json``) is the public ``kg extract --format jsonl``
 contract, so field names and meanings must not change lightly.

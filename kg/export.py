@@ -92,7 +92,7 @@ def _quads(store: Store) -> list:
     if isinstance(store, EmbeddedStore):
         quads = list(store.oxigraph.quads_for_pattern(None, None, None, None))
     else:
-        from kg.oxterms import to_ox
+        from kg.rdf.terms import to_ox
 
         rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in rows]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from kg.errors import KGError
-from kg.iris import article_graph
+from kg.rdf.iris import article_graph
 from kg.stamps import article_source, content_stamp
 
 if TYPE_CHECKING:

@@ -76,7 +76,7 @@ def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     from kg.errors import LimitExceededError
     from kg.extract.claims import build_claims
     from kg.extract.pipeline import iter_states
-    from kg.rdf import claims_to_graph
+    from kg.rdf.mapping import claims_to_graph
     from kg.stamps import max_claims_per_article, stamp_content_hash, stamp_source, with_fallback_title
 
     limit = max_claims_per_article()

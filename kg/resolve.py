@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from kg.iris import proposal_iri
+from kg.rdf.iris import proposal_iri
 
 #: The proposal the product is about; others can be added to the curated data.
 DEFAULT_PROPOSAL = "reassurance force"

@@ -4,7 +4,7 @@ The content stamp (the file's SHA-256 and the extractor version: an article stor
 the same stamp is not extracted again), the source it was read from, a fallback title for
 an article without title or address, and the limit on claims per article. Used by
 :mod:`kg.ingest`, its worker processes (:mod:`kg.ingest_parallel`) and :mod:`kg.build`.
-May import :mod:`kg.iris`, :mod:`kg.vocab`, :mod:`kg.limits` (and :mod:`kg.extract` for
+May import :mod:`kg.rdf.iris`, :mod:`kg.rdf.vocab`, :mod:`kg.limits` (and :mod:`kg.extract` for
 the version, lazily: computing a stamp must not load spaCy before it is needed).
 """
 
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal
 
-from kg.iris import article_iri
 from kg.limits import limit_from_env
-from kg.vocab import KG
+from kg.rdf.iris import article_iri
+from kg.rdf.vocab import KG
 
 if TYPE_CHECKING:
     from kg.articles import Article

@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 
 from kg.paths import ontology_file, shapes_file
-from kg.rdffiles import parse_turtle_file
+from kg.rdf.files import parse_turtle_file
 from kg.store import Store
 
 
@@ -43,7 +43,7 @@ def validate_graph(data: Graph) -> ValidationReport:
     Examples
     --------
     >>> from rdflib import RDF, URIRef
-    >>> from kg.vocab import KG
+    >>> from kg.rdf.vocab import KG
     >>> g = Graph(); _ = g.add((URIRef("http://example.org/s1"), RDF.type, KG.Stance))
     >>> report = validate_graph(g)
     >>> report.conforms, len(report.violations) > 0
@@ -72,7 +72,7 @@ def validate_graph(data: Graph) -> ValidationReport:
 
 def validate_store(store: Store) -> ValidationReport:
     """Validate every named graph of the store except the ontology's."""
-    from kg.iris import ONTOLOGY_GRAPH
+    from kg.rdf.iris import ONTOLOGY_GRAPH
 
     data = Graph()
     for g, s, p, o in store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):

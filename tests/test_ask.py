@@ -381,8 +381,8 @@ def test_answer_grows_after_kg_ingest(kg, seed_store_copy):
 
 def test_answer_grows_with_an_article_graph(seed_store_copy):
     from kg.claims import StanceClaim
-    from kg.iris import article_graph
-    from kg.rdf import claims_to_graph
+    from kg.rdf.iris import article_graph
+    from kg.rdf.mapping import claims_to_graph
 
     article = load_article(ARTICLE)
     quote = "Hungary will not send troops to Ukraine as part of the reassurance force"

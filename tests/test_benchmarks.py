@@ -1,4 +1,4 @@
-"""The benchmark code at a tiny size: generated data has kg.rdf's shape, the run writes every figure.
+"""The benchmark code at a tiny size: generated data has kg.rdf.mapping's shape, the run writes every figure.
 
 No timing is asserted here; ``benchmarks/run.py`` measures, this checks that it measures
 the right thing on the right data.
@@ -20,9 +20,9 @@ from benchmarks import generate, run, workloads
 from kg.articles import load_article
 from kg.claims import RoleClaim, StanceClaim
 from kg.errors import InputError
-from kg.iris import article_graph
+from kg.rdf.iris import article_graph
+from kg.rdf.vocab import KG
 from kg.store import NEW_GRAPH_MARKER_PREFIX, EmbeddedStore
-from kg.vocab import KG
 from tests.conftest import PROJECT_ROOT
 
 

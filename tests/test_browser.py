@@ -210,8 +210,8 @@ def injection_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kg.analysis.graph import graph_from_store
     from kg.articles import Article
     from kg.claims import StanceClaim
-    from kg.iris import article_graph
-    from kg.rdf import claims_to_graph
+    from kg.rdf.iris import article_graph
+    from kg.rdf.mapping import claims_to_graph
     from kg.render import write_html
     from kg.store import EmbeddedStore
 

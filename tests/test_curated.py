@@ -15,9 +15,9 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SH
 
 from kg.articles import load_article
-from kg.iris import article_iri, country_iri, evidence_iri, post_iri, proposal_iri
-from kg.rdf import country_label, materialise_shortcuts
-from kg.vocab import ID, KG
+from kg.rdf.iris import article_iri, country_iri, evidence_iri, post_iri, proposal_iri
+from kg.rdf.mapping import country_label, materialise_shortcuts
+from kg.rdf.vocab import ID, KG
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLES_DIR = REPO / "seeds" / "articles"
@@ -132,8 +132,8 @@ def test_each_curated_file_conforms_on_its_own(path: Path, shapes: Graph, ontolo
 
 def test_curated_data_with_article_metadata_conforms(shapes: Graph, ontology: Graph):
     """As ``kg build`` combines them: curated files read by Oxigraph plus each article's metadata graph."""
-    from kg.rdf import article_to_graph
-    from kg.rdffiles import parse_turtle_file
+    from kg.rdf.files import parse_turtle_file
+    from kg.rdf.mapping import article_to_graph
 
     data = Graph()
     for path in CURATED_FILES:

@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 from kg import claims
 from kg.errors import InputError
 from kg.extract.gazetteer import CUE_KINDS, LEXICON_KINDS, MARKER_KINDS, read_gazetteer
-from kg.vocab import KG
+from kg.rdf.vocab import KG
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 GAZETTEER = resources.files("kg").joinpath("data", "gazetteer")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import content_stamp, ingest, stored_stamp
-from kg.iris import article_graph
+from kg.rdf.iris import article_graph
 from kg.store import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"

@@ -19,8 +19,8 @@ from kg.articles import load_article
 from kg.ask import ask
 from kg.ask.summary import CONTEST_DAYS
 from kg.claims import StanceClaim
-from kg.iris import article_graph
-from kg.rdf import claims_to_graph
+from kg.rdf.iris import article_graph
+from kg.rdf.mapping import claims_to_graph
 from kg.store import EmbeddedStore
 from tests.conftest import PROJECT_ROOT
 

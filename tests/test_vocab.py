@@ -1,11 +1,11 @@
-"""The DefinedNamespace in kg/vocab.py and ontology/kg.ttl agree, both ways."""
+"""The DefinedNamespace in kg/rdf/vocab.py and ontology/kg.ttl agree, both ways."""
 
 from __future__ import annotations
 
 from rdflib import RDFS, Graph
 
 from kg.paths import ontology_file, shapes_file
-from kg.vocab import KG
+from kg.rdf.vocab import KG
 
 
 def _ontology() -> Graph:

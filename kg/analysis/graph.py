@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal
 
-from kg.rdf import notation
+from kg.rdf.mapping import notation
 from kg.store import Store, iter_rows
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def graph_from_store(
 
 
 def _polarity_binding(polarity: str | None) -> dict:
-    from kg.rdf import POLARITY_CONCEPTS
+    from kg.rdf.mapping import POLARITY_CONCEPTS
 
     if not polarity:
         return {}

@@ -29,7 +29,7 @@ from kg.ask.roles import read_roles, role_answers, roles_as_of
 from kg.ask.stances import enrich, source_descriptions, source_outlets, stance_facts
 from kg.ask.summary import as_of, changes, one_voice_per_source, summarise_positions
 from kg.queries import get_query
-from kg.rdf import notation
+from kg.rdf.mapping import notation
 from kg.store import Store, iter_rows
 
 SPOKEN_STANCES_RQ = resources.files(__package__).joinpath("spoken-stances.rq").read_text(encoding="utf-8")

@@ -16,8 +16,8 @@ from importlib import resources
 from rdflib import Literal
 
 from kg.errors import UsageError
+from kg.rdf.vocab import KG
 from kg.store import Store, iter_rows
-from kg.vocab import KG
 
 ENTITY_BY_LABEL_RQ = resources.files(__package__).joinpath("entity-by-label.rq").read_text(encoding="utf-8")
 ENTITY_LABELS_RQ = resources.files(__package__).joinpath("entity-labels.rq").read_text(encoding="utf-8")
@@ -240,8 +240,8 @@ def _exact(store: Store, text: str, kinds: tuple[str, ...]) -> Entity | None:
 
 
 def _pycountry(text: str) -> Entity | None:
-    from kg.iris import country_iri
-    from kg.rdf import country_label
+    from kg.rdf.iris import country_iri
+    from kg.rdf.mapping import country_label
     from kg.resolve import resolve_country
 
     try:

@@ -190,7 +190,7 @@ def role_checks(facts: list[RoleFact], contradicting: set[tuple[str, str]],
 @lru_cache(maxsize=1)
 def known_posts() -> dict[str, tuple[str, str]]:
     """``{person IRI: (role type, holder IRI)}`` from the curated persons gazetteer (its current posts)."""
-    from kg.iris import country_iri, organization_iri, person_iri
+    from kg.rdf.iris import country_iri, organization_iri, person_iri
 
     text = resources.files("kg").joinpath("data", "gazetteer", "persons.tsv").read_text(encoding="utf-8")
     out = {}
@@ -241,7 +241,7 @@ def scores_by_source(ratings: list[SourceRating]) -> dict[str, float | None]:
 
 
 def _role_facts(store: Store, outlets: dict[str, str | None]) -> list[RoleFact]:
-    from kg.rdf import notation
+    from kg.rdf.mapping import notation
 
     out: dict[tuple, RoleFact] = {}
     for row in iter_rows(store.query(ROLE_FACTS_RQ)):

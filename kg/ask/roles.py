@@ -9,7 +9,7 @@ from rdflib.query import Result
 
 from kg.ask.records import Evidence, RoleAnswer, RoleRecord
 from kg.ask.stances import group_claim_rows, merged_evidence
-from kg.rdf import notation
+from kg.rdf.mapping import notation
 
 
 def read_roles(result: Result) -> list[RoleRecord]:

@@ -22,7 +22,7 @@ from kg.ask.records import (
     StanceRecord,
 )
 from kg.queries import get_query
-from kg.rdf import notation
+from kg.rdf.mapping import notation
 from kg.store import Store, iter_rows, string_rows
 
 #: Separator of the concatenated reasons and conditions in ``who-opposes`` rows.
@@ -179,7 +179,7 @@ def enrich(store: Store, records: Iterable[StanceRecord]) -> list[StanceRecord]:
 
 
 def _code_from_iri(iri: str | None) -> str | None:
-    """The ISO alpha-3 code of a country IRI minted by :func:`kg.iris.country_iri`, else None.
+    """The ISO alpha-3 code of a country IRI minted by :func:`kg.rdf.iris.country_iri`, else None.
 
     Examples
     --------
@@ -264,7 +264,7 @@ def _record(claim: str, entry: dict[str, set], described: Descriptions) -> Stanc
 
 
 def _kind_from_iri(iri: str) -> str:
-    # Fallback for actors without a kg class: kg.iris mints country/, person/ and org/ IRIs.
+    # Fallback for actors without a kg class: kg.rdf.iris mints country/, person/ and org/ IRIs.
     segment = iri.rsplit("/", 2)[-2] if iri.count("/") >= 2 else ""
     return {"country": "country", "person": "person", "org": "organization"}.get(segment, "entity")
 

@@ -107,7 +107,7 @@ def _read_query(path: Path) -> str:
 def _source_iri(value: str) -> str:
     """An article IRI from what the user typed: the IRI, the article id or the article's file."""
     from kg.articles import article_id_for
-    from kg.iris import article_iri
+    from kg.rdf.iris import article_iri
 
     if value.startswith(("http://", "https://")):
         return value

@@ -135,7 +135,7 @@ def convert_param(key: str, ptype: str, value: str) -> Node:
         if ptype == "person":
             return iris.person_iri(value)
         if ptype == "polarity":
-            from kg.rdf import POLARITY_CONCEPTS
+            from kg.rdf.mapping import POLARITY_CONCEPTS
 
             return POLARITY_CONCEPTS[value.lower()]
         return Literal(value)

@@ -4,8 +4,8 @@
 Oxigraph store in a directory), :mod:`~kg.store.remote` (any SPARQL 1.1 server, with
 :mod:`~kg.store.paging` for servers that cap results), :mod:`~kg.store.marker` and
 :mod:`~kg.store.server` (``kg serve``). :func:`open_store` picks one by location. The
-package may import :mod:`kg.errors`, :mod:`kg.vocab`, :mod:`kg.iris` and the RDF term
-conversion (:mod:`kg.oxterms`); nothing that extracts, loads, asks or renders.
+package may import :mod:`kg.errors`, :mod:`kg.rdf.vocab`, :mod:`kg.rdf.iris` and the RDF term
+conversion (:mod:`kg.rdf.terms`); nothing that extracts, loads, asks or renders.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The query prefixes, the staging-graph names of large loads, the one SPARQL update that
 replaces named graphs, RDF file formats and the row helpers. May import :mod:`kg.errors`
-and :mod:`kg.vocab` (and :mod:`kg.iris` for file graphs); never another ``kg.store`` module.
+and :mod:`kg.rdf.vocab` (and :mod:`kg.rdf.iris` for file graphs); never another ``kg.store`` module.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import InputError
-from kg.vocab import GRAPH
+from kg.rdf.vocab import GRAPH
 
 if TYPE_CHECKING:
     from kg.store.embedded import EmbeddedStore
@@ -60,7 +60,7 @@ def query_prefixes() -> dict[str, str]:
     >>> query_prefixes()["kg"], query_prefixes()["rdfs"]
     ('https://w3id.org/positions-kg/ns#', 'http://www.w3.org/2000/01/rdf-schema#')
     """
-    from kg.vocab import ID, KG
+    from kg.rdf.vocab import ID, KG
 
     return {**{prefix: str(ns) for prefix, ns in Graph().namespaces()}, "kg": str(KG), "id": str(ID)}
 
@@ -226,7 +226,7 @@ def load_files(store: Store, paths: Sequence[Path]) -> Iterator[tuple[Path, int]
     after the first is parsed once before the first is loaded (a single file needs no
     such pass, its load being all or nothing).
     """
-    from kg.iris import file_graph
+    from kg.rdf.iris import file_graph
 
     for path in paths[1:]:
         check_rdf_file(path)

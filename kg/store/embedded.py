@@ -4,7 +4,7 @@ One named graph per source (the ontology, each curated file, each article). Writ
 go through pyoxigraph's own transactional calls (a single SPARQL update, or
 ``bulk_load`` for large files), never through rdflib's per-triple adds, and queries
 run on Oxigraph's engine with parameters bound as substitutions, and come back as
-rdflib ``Result`` objects (see :mod:`kg.oxterms`, which converts Oxigraph's terms
+rdflib ``Result`` objects (see :mod:`kg.rdf.terms`, which converts Oxigraph's terms
 directly, faster than going through an rdflib store plugin).
 
 May import :mod:`kg.store.base` and :mod:`kg.store.marker` (and :mod:`kg.errors`, the RDF
@@ -25,6 +25,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import InputError, QueryError, StoreCorruptError, StoreError, StoreLockedError
+from kg.rdf.vocab import GRAPH
 from kg.store.base import (
     NEW_GRAPH_MARKER_PREFIX,
     QUAD_FORMATS,
@@ -39,7 +40,6 @@ from kg.store.base import (
     rdf_format_for,
     replace_graphs_update,
 )
-from kg.vocab import GRAPH
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -136,7 +136,7 @@ class EmbeddedStore(Store):
         return self._ox
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        from kg.oxterms import result_from_ox
+        from kg.rdf.terms import result_from_ox
 
         answer = self._query(sparql, bindings)
         try:
@@ -176,7 +176,7 @@ class EmbeddedStore(Store):
         """pyoxigraph's answer to a query, with parameters bound and errors as ``KGError``."""
         if not isinstance(sparql, str):  # a prepared Query would fall back to rdflib's engine
             raise TypeError("queries must be SPARQL strings so that they run on Oxigraph")
-        from kg.oxterms import substitutions
+        from kg.rdf.terms import substitutions
 
         try:
             return self._ox.query(sparql, use_default_graph_as_union=True, prefixes=query_prefixes(),

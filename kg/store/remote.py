@@ -198,7 +198,7 @@ def parse_result(body: bytes, media_type: str) -> Result:
     """
     import pyoxigraph as ox
 
-    from kg.oxterms import TermConverter, construct_result, result_from_ox
+    from kg.rdf.terms import TermConverter, construct_result, result_from_ox
 
     media = media_type.split(";")[0].strip().lower()
     results_format = ox.QueryResultsFormat.from_media_type(media)
@@ -263,7 +263,7 @@ def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
 def _graph_ntriples(graph: Graph) -> bytes:
     import pyoxigraph as ox
 
-    from kg.oxterms import to_ox
+    from kg.rdf.terms import to_ox
 
     return _ntriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import InputError
-from kg.oxterms import TermConverter
+from kg.rdf.terms import TermConverter
 from kg.store import invalid_rdf
 
 

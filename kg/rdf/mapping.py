@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, SDO
 
 from kg.articles import Article
 from kg.claims import Claim, RoleClaim, StanceClaim
-from kg.iris import (
+from kg.rdf.iris import (
     article_iri,
     claim_iri,
     country_iri,
@@ -26,7 +26,7 @@ from kg.iris import (
     post_iri,
     proposal_iri,
 )
-from kg.vocab import KG
+from kg.rdf.vocab import KG
 
 POLARITY_CONCEPTS: dict[str, URIRef] = {
     "supports": KG.Supports,

@@ -13,7 +13,7 @@ import unicodedata
 
 from rdflib import URIRef
 
-from kg.vocab import GRAPH, ID
+from kg.rdf.vocab import GRAPH, ID
 
 
 def slugify(text: str) -> str:
