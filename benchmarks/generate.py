@@ -5,7 +5,7 @@ holding posts, organisations, proposals and news articles whose bodies quote the
 stances and role assignments they report, at the right character offsets. The
 articles and claims are the project's own records (:class:`kg.articles.Article`,
 :class:`kg.claims.StanceClaim`, :class:`kg.claims.RoleClaim`), so the graph of one
-article is exactly what :func:`kg.rdf.claims_to_graph` makes of it.
+article is exactly what :func:`kg.rdf.mapping.claims_to_graph` makes of it.
 
 Millions of triples through rdflib would take minutes, so :func:`article_nquads`
 writes the same triples straight as N-Quads text; ``tests/test_benchmarks.py`` checks
@@ -41,7 +41,7 @@ from kg.articles import Article, article_id_for
 from kg.claims import Claim, RoleClaim, StanceClaim
 from kg.rdf.iris import (
     ONTOLOGY_GRAPH,
-    article_graph,
+    article_graph_iri,
     article_iri,
     claim_iri,
     country_iri,
@@ -253,8 +253,8 @@ def write_corpus(directory: str | os.PathLike[str], n_articles: int, seed: int =
 
 
 def article_nquads(article: Article, claims: list[Claim]) -> list[str]:
-    """The N-Quads lines of an article's named graph: what :func:`kg.rdf.claims_to_graph` makes, as text."""
-    g = f" <{article_graph(article.article_id)}> .\n"
+    """The N-Quads lines of an article's named graph: what :func:`kg.rdf.mapping.claims_to_graph` makes, as text."""
+    g = f" <{article_graph_iri(article.article_id)}> .\n"
     w = _Writer()
     node = _iri(article_iri(article.article_id))
     w.add(node, RDF.type, _iri(KG.Article))
@@ -282,7 +282,7 @@ def article_nquads(article: Article, claims: list[Claim]) -> list[str]:
 
 
 def reference_graph(article: Article, claims: list[Claim]) -> Graph:
-    """The same article graph through :func:`kg.rdf.claims_to_graph` (slow; for checks)."""
+    """The same article graph through :func:`kg.rdf.mapping.claims_to_graph` (slow; for checks)."""
     from kg.rdf.mapping import claims_to_graph
 
     return claims_to_graph(article, claims)

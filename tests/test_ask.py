@@ -381,7 +381,7 @@ def test_answer_grows_after_kg_ingest(kg, seed_store_copy):
 
 def test_answer_grows_with_an_article_graph(seed_store_copy):
     from kg.claims import StanceClaim
-    from kg.rdf.iris import article_graph
+    from kg.rdf.iris import article_graph_iri
     from kg.rdf.mapping import claims_to_graph
 
     article = load_article(ARTICLE)
@@ -392,7 +392,7 @@ def test_answer_grows_with_an_article_graph(seed_store_copy):
                         condition=None, quote=quote, start=start, end=start + len(quote), confidence=0.8)
     with EmbeddedStore(str(seed_store_copy)) as store:
         before = ask(store, QUESTION).answers
-        store.replace_graphs({article_graph(article.article_id): claims_to_graph(article, [claim])})
+        store.replace_graphs({article_graph_iri(article.article_id): claims_to_graph(article, [claim])})
         after = ask(store, QUESTION).answers
     hungary = [a for a in after if a.country == "HUN"]
     assert len(after) == len(before) + 1 and len(hungary) == 1

@@ -20,7 +20,7 @@ from benchmarks import generate, run, workloads
 from kg.articles import load_article
 from kg.claims import RoleClaim, StanceClaim
 from kg.errors import InputError
-from kg.rdf.iris import article_graph
+from kg.rdf.iris import article_graph_iri
 from kg.rdf.vocab import KG
 from kg.store import NEW_GRAPH_MARKER_PREFIX, EmbeddedStore
 from tests.conftest import PROJECT_ROOT
@@ -42,7 +42,7 @@ def _triples(lines: list[str]) -> Graph:
 def test_fast_writer_gives_exactly_what_kg_rdf_gives(sample):
     for article, claims in sample:
         lines = generate.article_nquads(article, claims)
-        assert all(line.endswith(f" <{article_graph(article.article_id)}> .\n") for line in lines)
+        assert all(line.endswith(f" <{article_graph_iri(article.article_id)}> .\n") for line in lines)
         assert set(_triples(lines)) == set(generate.reference_graph(article, claims))
 
 
@@ -85,7 +85,7 @@ def test_dataset_is_deterministic_sized_and_loads_as_written(tmp_path):
         store.load_file(first.nquads)
         assert store.count_triples() == first.quads  # no quad repeated within a graph
         graphs = store.named_graphs()
-        assert article_graph("a0000000") in graphs
+        assert article_graph_iri("a0000000") in graphs
         assert len([g for g in graphs if "/graph/article/" in g]) == first.articles
     assert len(_triples(nq_lines)) == first.triples  # the N-Triples file is the union of the graphs
 

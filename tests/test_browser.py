@@ -210,7 +210,7 @@ def injection_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kg.analysis.graph import graph_from_store
     from kg.articles import Article
     from kg.claims import StanceClaim
-    from kg.rdf.iris import article_graph
+    from kg.rdf.iris import article_graph_iri
     from kg.rdf.mapping import claims_to_graph
     from kg.render import write_html
     from kg.store import EmbeddedStore
@@ -222,7 +222,7 @@ def injection_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
                         reason=f"reason {PAYLOAD}", condition=None, quote=f"quote {PAYLOAD}",
                         start=0, end=len(PAYLOAD), confidence=0.9, doc="evil.txt")
     store = EmbeddedStore(":memory:")
-    store.replace_graphs({article_graph(article.article_id): claims_to_graph(article, [claim])})
+    store.replace_graphs({article_graph_iri(article.article_id): claims_to_graph(article, [claim])})
     graph = graph_from_store(store)
     assert any(PAYLOAD in (d.get("quote") or "") for *_, d in graph.edges(data=True))
     out = tmp_path_factory.mktemp("evil") / "evil.html"

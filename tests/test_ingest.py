@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import content_stamp, ingest, stored_stamp
-from kg.rdf.iris import article_graph
+from kg.load.ingest import content_stamp, ingest, stored_stamp
+from kg.rdf.iris import article_graph_iri
 from kg.store import open_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -43,8 +43,35 @@ def test_add_then_unchanged_then_replaced(tmp_path, articles):
         from kg.articles import load_article
 
         article = load_article(changed)
-        assert stored_stamp(store, article_graph(article.article_id)) == content_stamp(article)
+        assert stored_stamp(store, article_graph_iri(article.article_id)) == content_stamp(article)
         assert len([g for g in store.named_graphs() if "/article/" in str(g)]) == 2
+
+
+def test_build_and_ingest_make_the_same_article_graphs(tmp_path, seed_store):
+    """One article-to-graph path: ``kg build`` and ``kg ingest`` store the seeds' articles identically."""
+    with open_store(str(tmp_path / "ingested")) as store:
+        report = ingest(store, [SEEDS])
+        assert report.added == len(list(SEEDS.glob("*.txt")))
+        ingested = {q for q in _dump(store) if "/article/" in str(q[0])}
+    built = {q for q in _dump(seed_store) if "/article/" in str(q[0])}
+    assert ingested and built == ingested
+
+
+def test_over_the_claims_limit_an_article_is_refused_on_every_path(tmp_path, articles, monkeypatch):
+    from kg.errors import LimitExceededError
+    from kg.load.build import build
+
+    monkeypatch.setenv("KG_MAX_CLAIMS_PER_ARTICLE", "1")
+    with open_store(str(tmp_path / "store")) as store:
+        report = ingest(store, [articles])
+        assert (report.added, report.failed) == (0, 2)
+        assert all("exceed the limit of 1" in why for _, why in report.failures)
+        seeds = tmp_path / "seeds"
+        (seeds / "curated").mkdir(parents=True)
+        shutil.copytree(articles, seeds / "articles")
+        with pytest.raises(LimitExceededError, match="exceed the limit of 1"):
+            build(store, seeds, validate=False)
+        assert not [g for g in store.named_graphs() if "/article/" in str(g)]
 
 
 def test_bad_files_are_reported_and_not_loaded(tmp_path, monkeypatch):
@@ -106,7 +133,7 @@ def test_cli_extract_jsonl_and_eval(kg):
 
 
 def test_jobs_give_the_same_store_and_stay_idempotent(tmp_path):
-    from kg.ingest_parallel import MIN_ARTICLES_PER_PROCESS, processes_for
+    from kg.load.parallel import MIN_ARTICLES_PER_PROCESS, processes_for
     from tests.test_crash_safety import _write_articles
 
     folder = tmp_path / "many"

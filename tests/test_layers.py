@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("kg.rdf.mapping", "kg.rdf.files", "kg.store", "kg.store.",              # graphs, where they live
      "kg.validate", "kg.integrity"),
     ("kg.extract", "kg.extract.", "kg.evaluate"),                            # articles -> claims
-    ("kg.stamps", "kg.build", "kg.ingest", "kg.ingest_parallel", "kg.ingest_distributed"),  # claims -> store
+    ("kg.load", "kg.load."),                                                 # claims -> store
     ("kg.queries", "kg.queries.", "kg.query", "kg.resolve", "kg.tables"),    # named queries
     ("kg.ask", "kg.ask.", "kg.conflicts"),                                   # answers
     ("kg.analysis", "kg.analysis.", "kg.stats"),                             # networkx

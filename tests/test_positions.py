@@ -19,7 +19,7 @@ from kg.articles import load_article
 from kg.ask import ask
 from kg.ask.summary import CONTEST_DAYS
 from kg.claims import StanceClaim
-from kg.rdf.iris import article_graph
+from kg.rdf.iris import article_graph_iri
 from kg.rdf.mapping import claims_to_graph
 from kg.store import EmbeddedStore
 from tests.conftest import PROJECT_ROOT
@@ -49,7 +49,7 @@ def _article(article_id: str, outlet: str, published: str, claims: list[tuple[st
                                confidence=0.8))
     article = dataclasses.replace(base, article_id=article_id, path=f"{article_id}.txt", body=body.strip(),
                                   outlet=outlet, title=f"{outlet} report", published=dt.date.fromisoformat(published))
-    return article_graph(article_id), claims_to_graph(article, out)
+    return article_graph_iri(article_id), claims_to_graph(article, out)
 
 
 @pytest.fixture()

@@ -90,8 +90,8 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from kg.errors import KGError
-    from kg.ingest import ingest as run_ingest
-    from kg.ingest_parallel import default_jobs
+    from kg.load.ingest import ingest as run_ingest
+    from kg.load.parallel import default_jobs
 
     errors = console(stderr=True)
     report = None

@@ -36,7 +36,7 @@ def build(
 
     Example: kg build --store .kg/store
     """
-    from kg.build import build as build_store
+    from kg.load.build import build as build_store
 
     console = _console(stderr=True)
     with open_for_cli(store) as target:

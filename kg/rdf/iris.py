@@ -92,7 +92,7 @@ def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
     return ID[f"evidence/{article_id}/{start}-{end}"]
 
 
-def article_graph(article_id: str) -> URIRef:
+def article_graph_iri(article_id: str) -> URIRef:
     """Named graph holding an article's metadata and extracted claims."""
     return GRAPH[f"article/{article_id}"]
 

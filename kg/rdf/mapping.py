@@ -86,8 +86,17 @@ def country_label(alpha3: str) -> str:
     return getattr(record, "common_name", None) or record.name
 
 
-def article_to_graph(article: Article) -> Graph:
+def article_to_graph(article: Article, *, stamp: str | None = None, source: str | None = None) -> Graph:
     """Describe an article (metadata only) as RDF.
+
+    Parameters
+    ----------
+    article : Article
+        The article read from its file.
+    stamp : str, optional
+        The ``kg:contentHash`` to record (the load path's content stamp); default the file's hash.
+    source : str, optional
+        What the article was read from, recorded as ``dcterms:source``.
 
     Examples
     --------
@@ -112,17 +121,23 @@ def article_to_graph(article: Article) -> Graph:
         g.add((node, KG.eventDate, Literal(article.event_date, datatype=XSD.date)))
     if article.language:
         g.add((node, DCTERMS.language, Literal(article.language)))
-    if article.content_hash:
-        g.add((node, KG.contentHash, Literal(article.content_hash)))
+    if stamp or article.content_hash:
+        g.add((node, KG.contentHash, Literal(stamp or article.content_hash)))
+    if source:
+        g.add((node, DCTERMS.source, Literal(source, datatype=XSD.anyURI)))
     seed = re.match(r"(\d{3})_", article.article_id)
     if seed:
         g.add((node, KG.seedNumber, Literal(seed.group(1))))
     return g
 
 
-def claims_to_graph(article: Article, claims: Iterable[Claim]) -> Graph:
-    """Describe an article and the claims extracted from it as RDF, shortcuts included."""
-    g = article_to_graph(article)
+def claims_to_graph(article: Article, claims: Iterable[Claim], *, stamp: str | None = None,
+                    source: str | None = None) -> Graph:
+    """Describe an article and the claims extracted from it as RDF, shortcuts included.
+
+    ``stamp`` and ``source`` are passed to :func:`article_to_graph`.
+    """
+    g = article_to_graph(article, stamp=stamp, source=source)
     for claim in claims:
         if isinstance(claim, RoleClaim):
             _add_role(g, article, claim)

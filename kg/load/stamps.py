@@ -2,10 +2,9 @@
 
 The content stamp (the file's SHA-256 and the extractor version: an article stored under
 the same stamp is not extracted again), the source it was read from, a fallback title for
-an article without title or address, and the limit on claims per article. Used by
-:mod:`kg.ingest`, its worker processes (:mod:`kg.ingest_parallel`) and :mod:`kg.build`.
-May import :mod:`kg.rdf.iris`, :mod:`kg.rdf.vocab`, :mod:`kg.limits` (and :mod:`kg.extract` for
-the version, lazily: computing a stamp must not load spaCy before it is needed).
+an article without title or address, and the limit on claims per article; all applied by
+:func:`kg.load.article.article_graph`. May import :mod:`kg.limits` (and :mod:`kg.extract`
+for the version, lazily: computing a stamp must not load spaCy before it is needed).
 """
 
 from __future__ import annotations
@@ -14,11 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal
-
 from kg.limits import limit_from_env
-from kg.rdf.iris import article_iri
-from kg.rdf.vocab import KG
 
 if TYPE_CHECKING:
     from kg.articles import Article
@@ -53,14 +48,6 @@ def max_claims_per_article() -> int:
     return limit_from_env("KG_MAX_CLAIMS_PER_ARTICLE", DEFAULT_MAX_CLAIMS_PER_ARTICLE, minimum=1)
 
 
-def stamp_content_hash(graph: Graph, article: Article) -> Graph:
-    """Set the article's ``kg:contentHash`` in ``graph`` to :func:`content_stamp` (in place)."""
-    node = article_iri(article.article_id)
-    graph.remove((node, KG.contentHash, None))
-    graph.add((node, KG.contentHash, Literal(content_stamp(article))))
-    return graph
-
-
 def article_source(article: Article) -> str:
     """What an article was read from: its front matter's ``url``, else the file's absolute ``file:`` URI.
 
@@ -73,17 +60,6 @@ def article_source(article: Article) -> str:
     'file:///tmp/a.txt'
     """
     return article.url or Path(article.path).resolve().as_uri()
-
-
-def stamp_source(graph: Graph, article: Article) -> Graph:
-    """Record :func:`article_source` as the article's ``dcterms:source`` in ``graph`` (in place)."""
-    from rdflib import XSD
-    from rdflib.namespace import DCTERMS
-
-    node = article_iri(article.article_id)
-    graph.remove((node, DCTERMS.source, None))
-    graph.add((node, DCTERMS.source, Literal(article_source(article), datatype=XSD.anyURI)))
-    return graph
 
 
 def with_fallback_title(article: Article) -> Article:

@@ -1,6 +1,6 @@
 """Loading articles into the store: one named graph per article, one transaction each.
 
-Each article's graph holds :func:`kg.rdf.claims_to_graph` of its extracted claims and
+Each article's graph holds :func:`kg.rdf.mapping.claims_to_graph` of its extracted claims and
 a ``kg:contentHash`` that combines the file's SHA-256 with
 :data:`kg.extract.EXTRACTOR_VERSION`. An article whose stored hash is the same is
 skipped (the store is not touched); a changed one has its graph replaced whole.
@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from kg.errors import KGError
-from kg.rdf.iris import article_graph
-from kg.stamps import article_source, content_stamp
+from kg.load.stamps import article_source, content_stamp
+from kg.rdf.iris import article_graph_iri
 
 if TYPE_CHECKING:
     from kg.articles import Article
     from kg.store import Store
 
 
-CONTENT_HASH_QUERY = (Path(__file__).with_name("ingest_content_hash.rq")).read_text(encoding="utf-8")
-SOURCE_QUERY = (Path(__file__).with_name("ingest_article_source.rq")).read_text(encoding="utf-8")
+CONTENT_HASH_QUERY = (Path(__file__).with_name("content-hash.rq")).read_text(encoding="utf-8")
+SOURCE_QUERY = (Path(__file__).with_name("article-source.rq")).read_text(encoding="utf-8")
 
 #: ``on_progress(done, total, path, outcome)``; outcome is added, replaced, unchanged or failed.
 ProgressCallback = Callable[[int, int, str, str], None]
@@ -75,7 +75,7 @@ def unique_article(store: Store, article: Article, seen: dict[str, str]) -> Arti
     from kg.articles import short_hash
 
     source = article_source(article)
-    owner = seen.get(article.article_id) or stored_source(store, article_graph(article.article_id))
+    owner = seen.get(article.article_id) or stored_source(store, article_graph_iri(article.article_id))
     if owner is not None and owner != source:
         article = replace(article, article_id=f"{article.article_id}-{short_hash(source)}")
     if seen.get(article.article_id) == source:
@@ -111,9 +111,9 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
     on_progress : callable, optional
         Called after each file as ``on_progress(done, total, path, outcome)``.
     jobs : int
-        Extraction processes (see :mod:`kg.ingest_parallel`); writes stay in this one.
+        Extraction processes (see :mod:`kg.load.parallel`); writes stay in this one.
     scheduler : str, optional
-        A Dask scheduler's address: extract on its cluster instead (:mod:`kg.ingest_distributed`),
+        A Dask scheduler's address: extract on its cluster instead (:mod:`kg.load.distributed`),
         each batch of articles then written in one transaction.
 
     Returns
@@ -157,7 +157,7 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             report.unchanged += 1
             progress(str(path), "unchanged")
             continue
-        stamp = stored_stamp(store, article_graph(article.article_id))
+        stamp = stored_stamp(store, article_graph_iri(article.article_id))
         if stamp == content_stamp(article):
             report.unchanged += 1
             progress(str(path), "unchanged")
@@ -178,15 +178,15 @@ def _load(store: Store, pending: list[tuple[Article, bool]], report: IngestRepor
     articles = [a for a, _ in pending]
     existed = {a.article_id: flag for a, flag in pending}
     if scheduler:
-        from kg.ingest_distributed import extracted_batches
+        from kg.load.distributed import extracted_batches
 
         batches = extracted_batches(articles, scheduler)
     else:
-        from kg.ingest_parallel import extracted
+        from kg.load.parallel import extracted
 
         batches = ([result] for result in extracted(articles, jobs))
     for batch in batches:
-        graphs = {article_graph(r.article.article_id): r.graph for r in batch if r.graph is not None}
+        graphs = {article_graph_iri(r.article.article_id): r.graph for r in batch if r.graph is not None}
         if graphs:
             store.replace_graphs(graphs)  # one transaction: each article whole or absent
         for result in batch:

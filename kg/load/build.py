@@ -12,8 +12,8 @@ from kg.articles import Article, find_articles, load_article
 from kg.errors import InputError, ValidationError
 from kg.paths import ontology_file, seeds_dir
 from kg.rdf.files import parse_turtle_file
-from kg.rdf.iris import ONTOLOGY_GRAPH, article_graph, curated_graph
-from kg.rdf.mapping import article_to_graph, claims_to_graph, materialise_shortcuts
+from kg.rdf.iris import ONTOLOGY_GRAPH, article_graph_iri, curated_graph
+from kg.rdf.mapping import article_to_graph, materialise_shortcuts
 from kg.store import Store
 
 
@@ -110,13 +110,13 @@ def article_graphs(articles: list[Article], *, extract: bool, report: BuildRepor
     if not articles:
         return {}
     if not extract:
-        return {article_graph(a.article_id): article_to_graph(a) for a in articles}
+        return {article_graph_iri(a.article_id): article_to_graph(a) for a in articles}
     from kg.extract import extract_articles
-    from kg.stamps import stamp_content_hash
+    from kg.load.article import article_graph
 
     out: dict[URIRef, Graph] = {}
     for article, found in zip(articles, extract_articles(articles), strict=True):
-        out[article_graph(article.article_id)] = stamp_content_hash(claims_to_graph(article, found.claims), article)
+        out[article_graph_iri(article.article_id)] = article_graph(article, found.claims)
         if report is not None:
             report.extracted_claims += len(found.claims)
     return out

@@ -3,7 +3,7 @@
 Dask distributed is a well-kept engine that already does what is needed here: a
 scheduler that hands tasks to worker processes on any number of machines, retries a
 task whose worker died, and sends Python objects both ways. Each task is
-:func:`kg.ingest_parallel.extract_batch` over a batch of articles (the articles travel
+:func:`kg.load.parallel.extract_batch` over a batch of articles (the articles travel
 with the task, so workers need no access to the files; they need ``positions-kg`` and
 its spaCy model installed, and load the model once per worker process). Results come
 back to this process, which alone writes: each batch's article graphs in one
@@ -20,7 +20,7 @@ from kg.errors import StoreError, UsageError
 
 if TYPE_CHECKING:
     from kg.articles import Article
-    from kg.ingest_parallel import Extracted
+    from kg.load.parallel import Extracted
 
 #: Articles per task: big enough that a worker's spaCy batches stay full, small enough to spread.
 BATCH = 16
@@ -40,7 +40,7 @@ def extracted_batches(articles: Sequence[Article], scheduler: str) -> Iterator[l
         from distributed import Client, as_completed
     except ImportError as exc:
         raise UsageError("--scheduler needs Dask distributed: pip install 'positions-kg[distributed]'") from exc
-    from kg.ingest_parallel import extract_batch
+    from kg.load.parallel import extract_batch
 
     if not scheduler.startswith(("tcp://", "tls://", "ucx://", "inproc://")):
         raise UsageError(f"--scheduler must be a Dask scheduler address like tcp://HOST:PORT, got {scheduler!r}")

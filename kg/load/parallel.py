@@ -76,21 +76,18 @@ def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
     from kg.errors import LimitExceededError
     from kg.extract.claims import build_claims
     from kg.extract.pipeline import iter_states
-    from kg.rdf.mapping import claims_to_graph
-    from kg.stamps import max_claims_per_article, stamp_content_hash, stamp_source, with_fallback_title
+    from kg.load.article import article_graph
+    from kg.load.stamps import max_claims_per_article
 
     limit = max_claims_per_article()
     out = []
     for state in iter_states(articles):
-        article = with_fallback_title(state.article)
         found = build_claims(state)
-        if len(found.claims) > limit:  # a runaway extraction must not flood the store: refused whole
-            error = LimitExceededError(f"{article.path}: {len(found.claims)} claims exceed the limit of {limit} "
-                                       "per article (set KG_MAX_CLAIMS_PER_ARTICLE to change it)")
-            out.append(Extracted(article, None, len(found.claims), str(error)))
-            continue
-        graph = stamp_source(stamp_content_hash(claims_to_graph(article, found.claims), article), article)
-        out.append(Extracted(article, graph, len(found.claims)))
+        try:
+            out.append(Extracted(state.article, article_graph(state.article, found.claims, limit=limit),
+                                 len(found.claims)))
+        except LimitExceededError as exc:
+            out.append(Extracted(state.article, None, len(found.claims), str(exc)))
     return out
 
 
