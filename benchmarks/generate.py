@@ -480,7 +480,7 @@ class _Writer:
 
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
-    from kg.paths import ontology_file
+    from kg.config import ontology_file
     from kg.rdf.files import parse_turtle_file
 
     return parse_turtle_file(ontology_file())

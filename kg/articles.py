@@ -13,16 +13,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.config import (
+    DEFAULT_MAX_ARTICLE_BYTES,
+    DEFAULT_MAX_HTML_ATTRIBUTES,
+    DEFAULT_MAX_HTML_TAGS,
+    limit_from_env,
+)
 from kg.errors import InputError, LimitExceededError
-from kg.limits import limit_from_env
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
-#: Tags an HTML article may hold before it is refused unparsed (``KG_MAX_HTML_TAGS`` overrides).
-DEFAULT_MAX_HTML_TAGS = 100_000
-#: Attributes one HTML tag may carry (``KG_MAX_HTML_ATTRIBUTES`` overrides): the HTML extraction
-#: takes time that grows with the cube of a tag's attributes (16,000: 1.6 s; 64,000: 100 s).
-DEFAULT_MAX_HTML_ATTRIBUTES = 1_000
 #: Nesting of ``[``/``{`` in front matter (PyYAML recurses once per level) and its size in characters.
 MAX_FRONT_MATTER_DEPTH = 20
 MAX_FRONT_MATTER_CHARS = 64_000

@@ -8,7 +8,7 @@ from functools import lru_cache
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kg.paths import ontology_file, shapes_file
+from kg.config import ontology_file, shapes_file
 from kg.rdf.files import parse_turtle_file
 from kg.store import Store
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent / "kg"
 
 #: Lowest first. Each entry: module names or package prefixes (a prefix "kg.x." holds kg.x's modules).
 LAYERS: list[tuple[str, ...]] = [
-    ("kg.errors", "kg.limits", "kg.paths", "kg.rdf", "kg.rdf.vocab"),        # no kg imports but these
+    ("kg.errors", "kg.config", "kg.rdf", "kg.rdf.vocab"),                     # no kg imports but these
     ("kg.rdf.iris", "kg.claims", "kg.articles", "kg.rdf.terms"),             # terms, records, input files
     ("kg.rdf.mapping", "kg.rdf.files", "kg.store", "kg.store.",              # graphs, where they live
      "kg.validate", "kg.integrity"),

@@ -74,6 +74,6 @@ def test_installed_wheel_builds_and_answers_outside_the_source_tree(installed, t
     assert asked.returncode == 0, asked.stderr
     assert json.loads(asked.stdout), asked.stdout
     # the installed package reads its own copy of the data, not the source tree's
-    where = _run([str(installed / "python"), "-c", "import kg.paths as p; print(p.seeds_dir())"], cwd=elsewhere)
+    where = _run([str(installed / "python"), "-c", "import kg.config as p; print(p.seeds_dir())"], cwd=elsewhere)
     assert where.returncode == 0, where.stderr
     assert not Path(where.stdout.strip()).resolve().is_relative_to(PROJECT_ROOT)

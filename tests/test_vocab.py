@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import RDFS, Graph
 
-from kg.paths import ontology_file, shapes_file
+from kg.config import ontology_file, shapes_file
 from kg.rdf.vocab import KG
 
 

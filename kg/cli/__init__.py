@@ -61,7 +61,7 @@ def main() -> None:
     # report the same literal as a violation, with its focus node, so the log adds only noise.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     try:
-        from kg.limits import check_limits_env
+        from kg.config import check_limits_env
 
         check_limits_env()
         app()

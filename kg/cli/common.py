@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
+from kg.config import DEFAULT_QUERY_TIMEOUT
 from kg.errors import InputError, LimitExceededError
 
 if TYPE_CHECKING:
@@ -54,8 +55,6 @@ def open_for_cli(store: str | None, *, read_only: bool = False, create: bool = T
     return open_store(store, read_only=read_only, create=create)
 
 
-#: Default bound on one ``kg query``/``kg ask`` evaluation, in seconds (``KG_QUERY_TIMEOUT`` overrides; 0 = none).
-DEFAULT_QUERY_TIMEOUT = 60.0
 
 TimeoutOption = Annotated[
     Optional[float],

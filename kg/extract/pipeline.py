@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from kg.articles import Article
 from kg.claims import ArticleClaims
+from kg.config import DEFAULT_MAX_EXTRACT_CHARS, limit_from_env
 from kg.errors import LimitExceededError
 from kg.extract.claims import build_claims
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
@@ -20,12 +21,8 @@ from kg.extract.records import DocState
 from kg.extract.resolve import resolve_persons
 from kg.extract.roles import find_roles
 from kg.extract.stances import find_stances
-from kg.limits import limit_from_env
 
 Component = Callable[[DocState], None]
-
-DEFAULT_MAX_EXTRACT_CHARS = 1_000_000
-
 
 def max_extract_chars() -> int:
     """The longest body the parser takes: ``KG_MAX_EXTRACT_CHARS`` or 1,000,000 characters."""

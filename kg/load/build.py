@@ -9,8 +9,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.articles import Article, find_articles, load_article
+from kg.config import ontology_file, seeds_dir
 from kg.errors import InputError, ValidationError
-from kg.paths import ontology_file, seeds_dir
 from kg.rdf.files import parse_turtle_file
 from kg.rdf.iris import ONTOLOGY_GRAPH, article_graph_iri, curated_graph
 from kg.rdf.mapping import article_to_graph, materialise_shortcuts

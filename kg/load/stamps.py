@@ -3,7 +3,7 @@
 The content stamp (the file's SHA-256 and the extractor version: an article stored under
 the same stamp is not extracted again), the source it was read from, a fallback title for
 an article without title or address, and the limit on claims per article; all applied by
-:func:`kg.load.article.article_graph`. May import :mod:`kg.limits` (and :mod:`kg.extract`
+:func:`kg.load.article.article_graph`. May import :mod:`kg.config` (and :mod:`kg.extract`
 for the version, lazily: computing a stamp must not load spaCy before it is needed).
 """
 
@@ -13,14 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.limits import limit_from_env
+from kg.config import DEFAULT_MAX_CLAIMS_PER_ARTICLE, limit_from_env
 
 if TYPE_CHECKING:
     from kg.articles import Article
-
-
-#: Claims one article may yield before it is refused (``KG_MAX_CLAIMS_PER_ARTICLE`` overrides).
-DEFAULT_MAX_CLAIMS_PER_ARTICLE = 2000
 
 
 def content_stamp(article: Article) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from kg.config import DEFAULT_STORE
 from kg.store.base import (
     NEW_GRAPH_MARKER_PREFIX,
     QUAD_FORMATS,
@@ -27,8 +28,6 @@ from kg.store.base import (
     replace_graphs_update,
 )
 from kg.store.embedded import EmbeddedStore, string_rows
-
-DEFAULT_STORE = ".kg/store"
 
 __all__ = [
     "DEFAULT_STORE", "NEW_GRAPH_MARKER_PREFIX", "QUAD_FORMATS", "STAGING_PREFIX", "EmbeddedStore", "Store",

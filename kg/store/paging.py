@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from rdflib.query import Result
 
+from kg.config import DEFAULT_ROW_CAPS
 from kg.errors import QueryError, StoreError, UsageError
 from kg.store.binding import SPARQL_TOKENS
 
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 
 #: The header by which Virtuoso says a result was cut at its cap.
 ROW_CAP_HEADER = "X-SPARQL-MaxRows"
-#: Default caps of servers known to cut results silently, by endpoint style.
-DEFAULT_ROW_CAPS = {"virtuoso": 10_000}
 _ORDER_WORDS = {"ASC", "DESC"}
 _CLAUSE_END = {"LIMIT", "OFFSET", "VALUES"}
 

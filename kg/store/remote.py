@@ -44,6 +44,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
+from kg.config import DEFAULT_HTTP_TIMEOUT
 from kg.errors import InputError, KGError, QueryError, StoreError, UsageError
 from kg.store.base import QUAD_FORMATS, STAGING_PREFIX, Store, invalid_rdf, query_prefixes, rdf_format_for
 from kg.store.binding import ABSOLUTE_IRI, SPARQL_TOKENS, bind_values, query_form, sparql_term
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
     import pyoxigraph
     import requests
 
-DEFAULT_TIMEOUT = 30.0
 #: The slowest write rate waited for, on top of the timeout (Oxigraph's transactions on a
 #: slow disk: ~4,000 quads/s for 200k quads in one transaction).
 WRITE_QUADS_PER_SECOND = 1000
@@ -174,7 +174,7 @@ def http_timeout(env: Mapping[str, str] | None = None) -> float:
     env = os.environ if env is None else env
     raw = env.get("KG_HTTP_TIMEOUT")
     if raw is None or not raw.strip():
-        return DEFAULT_TIMEOUT
+        return DEFAULT_HTTP_TIMEOUT
     try:
         value = float(raw)
     except ValueError:
