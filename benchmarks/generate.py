@@ -39,6 +39,7 @@ from rdflib.namespace import DCTERMS, SDO, SKOS
 
 from kg.articles import Article, article_id_for
 from kg.claims import Claim, RoleClaim, StanceClaim
+from kg.queries.resolve import DEFAULT_PROPOSAL
 from kg.rdf.iris import (
     ONTOLOGY_GRAPH,
     article_graph_iri,
@@ -61,7 +62,6 @@ from kg.rdf.mapping import (
     role_type_concept,
 )
 from kg.rdf.vocab import ID, KG
-from kg.resolve import DEFAULT_PROPOSAL
 
 #: Bump when the generated data changes, so that cached files are regenerated.
 GENERATOR_VERSION = 2

@@ -36,8 +36,8 @@ if __package__ in (None, ""):  # run as a script: make `kg` and `benchmarks` imp
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import generate, workloads
+from kg.queries.resolve import DEFAULT_PROPOSAL
 from kg.rdf.iris import file_graph
-from kg.resolve import DEFAULT_PROPOSAL
 
 #: The question the cold-start figure asks (the product's headline question).
 ASK_QUESTION = "who opposes troop deployment and why"

@@ -9,9 +9,9 @@ The Python API (see ``docs/api.md``)::
     kg.to_networkx(store)                                      # the positions graph
 
 The functions live in :mod:`kg.api` and are imported on first use, so that
-``import kg`` (and the ``kg`` command's start-up) stays fast. Three of them share their
-name with a submodule (``kg.ask``, ``kg.query``, ``kg.extract``): importing the submodule
-does not replace the function here (use ``from kg.query import ...`` for the module).
+``import kg`` (and the ``kg`` command's start-up) stays fast. Two of them share their
+name with a package (``kg.ask``, ``kg.extract``): importing the package does not replace
+the function here (use ``from kg.ask import ...`` for the package's names).
 """
 
 import sys

@@ -107,7 +107,7 @@ def query(store: Store, name: str, **params: object) -> QueryResult:
     >>> query(open_store(":memory:", read_only=False), "stances-by-polarity").to_dicts()
     []
     """
-    from kg.query import run_query
+    from kg.queries.run import run_query
 
     return _result(run_query(store, name=name, params={k: str(v) for k, v in params.items()}))
 
@@ -120,7 +120,7 @@ def sparql(store: Store, text: str) -> QueryResult:
     >>> sparql(open_store(":memory:", read_only=False), "SELECT (1 AS ?one) WHERE {}").to_dicts()
     [{'one': 1}]
     """
-    from kg.query import run_query
+    from kg.queries.run import run_query
 
     return _result(run_query(store, text))
 

@@ -10,9 +10,9 @@ import pytest
 
 from kg.analysis.blocs import Position, agreement_graph, country_positions, stance_blocs
 from kg.analysis.centrality import top_betweenness, top_degree
-from kg.analysis.export import node_link, scalar_graph, write_graph
 from kg.analysis.graph import graph_from_store
 from kg.errors import UsageError
+from kg.render.export import node_link, scalar_graph, write_graph
 
 
 def _star() -> nx.MultiDiGraph:

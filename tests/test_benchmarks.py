@@ -47,7 +47,7 @@ def test_fast_writer_gives_exactly_what_kg_rdf_gives(sample):
 
 
 def test_sample_has_every_kind_of_claim_and_passes_shacl(sample):
-    from kg.validate import validate_graph
+    from kg.store.validate import validate_graph
 
     claims = [c for _, cs in sample for c in cs]
     assert {type(c) for c in claims} == {RoleClaim, StanceClaim}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from kg.ask.conflicts import ACROSS_SOURCES, OVER_TIME, find_conflicts, role_conflict, stance_conflict
 from kg.ask.records import Evidence, RoleRecord, StanceRecord
-from kg.conflicts import ACROSS_SOURCES, OVER_TIME, find_conflicts, role_conflict, stance_conflict
 
 KALLAS = "https://w3id.org/positions-kg/id/person/kaja-kallas"
 COALITION = "https://w3id.org/positions-kg/id/org/coalition-of-the-willing"

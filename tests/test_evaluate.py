@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import (
+from kg.extract.evaluate import (
     Score,
     actor_key,
     evaluate,
@@ -102,7 +102,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 
 
 def test_corpus_split_rule_is_fixed():
     """The rule written before tuning: numbers divisible by 3 are test (10 of 30), the rest development."""
-    from kg.evaluate import corpus_split
+    from kg.extract.evaluate import corpus_split
 
     ids = [p.stem for p in CORPUS_GOLD.glob("*.jsonl")]
     assert len(ids) == 30

@@ -18,17 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent / "kg"
 
 #: Lowest first. Each entry: module names or package prefixes (a prefix "kg.x." holds kg.x's modules).
 LAYERS: list[tuple[str, ...]] = [
-    ("kg.errors", "kg.config", "kg.rdf", "kg.rdf.vocab"),                     # no kg imports but these
+    ("kg.errors", "kg.config", "kg.rdf", "kg.rdf.vocab"),                    # no kg imports but these
     ("kg.rdf.iris", "kg.claims", "kg.articles", "kg.rdf.terms"),             # terms, records, input files
-    ("kg.rdf.mapping", "kg.rdf.files", "kg.store", "kg.store.",              # graphs, where they live
-     "kg.validate", "kg.integrity"),
-    ("kg.extract", "kg.extract.", "kg.evaluate"),                            # articles -> claims
+    ("kg.rdf.mapping", "kg.rdf.files", "kg.store", "kg.store."),             # graphs, where they live
+    ("kg.extract", "kg.extract."),                                           # articles -> claims
     ("kg.load", "kg.load."),                                                 # claims -> store
-    ("kg.queries", "kg.queries.", "kg.query", "kg.resolve", "kg.tables"),    # named queries
-    ("kg.ask", "kg.ask.", "kg.conflicts"),                                   # answers
-    ("kg.analysis", "kg.analysis.", "kg.stats"),                             # networkx
+    ("kg.queries", "kg.queries."),                                           # named queries, resolving names
+    ("kg.ask", "kg.ask."),                                                   # answers
+    ("kg.analysis", "kg.analysis."),                                         # networkx
     ("kg.render", "kg.render."),                                             # the HTML page
-    ("kg.export", "kg.export_formats", "kg.analysis.export"),               # files for other tools
     ("kg", "kg.api"),                                                        # the Python API
     ("kg.cli", "kg.cli.", "kg.__main__"),                                    # the command line
 ]

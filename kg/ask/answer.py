@@ -195,7 +195,7 @@ def _spoken_for(store: Store, person: Entity, proposal: str, commands: list[str]
 
 
 def _roles(store: Store, question: str, q: RoleQuestion, day: dt.date | None) -> AskResult:
-    from kg.conflicts import role_conflict
+    from kg.ask.conflicts import role_conflict
 
     person = resolve_entity(store, q.person, ("person",))
     records = roles_as_of(read_roles(store.query(get_query("roles").text, {"person": URIRef(person.iri)})), day)
@@ -236,7 +236,7 @@ def _holders(store: Store, question: str, q: HolderQuestion, day: dt.date | None
 
 
 def _conflicts(store: Store, question: str, q: ConflictQuestion, day: dt.date | None) -> AskResult:
-    from kg.conflicts import find_conflicts
+    from kg.ask.conflicts import find_conflicts
 
     if not q.entity:
         return AskResult(question, "conflicts", query_command("conflicts"), tuple(find_conflicts(store, day=day)),

@@ -113,7 +113,7 @@ def resolve_entity(store: Store, name: str, kinds: tuple[str, ...] = ACTOR_KINDS
 def resolve_proposal_phrase(store: Store, phrase: str) -> Entity:
     """The proposal a phrase such as "troop deployment" or "sending troops to Ukraine" names.
 
-    An empty phrase means the default proposal (:data:`kg.resolve.DEFAULT_PROPOSAL`). A
+    An empty phrase means the default proposal (:data:`kg.queries.resolve.DEFAULT_PROPOSAL`). A
     phrase matches the proposal whose labels and aliases share the most words with it
     (crudely stemmed: "troops" matches "troop deployment"), else a close misspelling.
 
@@ -122,7 +122,7 @@ def resolve_proposal_phrase(store: Store, phrase: str) -> Entity:
     UsageError
         No proposal in the store matches the phrase.
     """
-    from kg.resolve import resolve_proposal
+    from kg.queries.resolve import resolve_proposal
 
     labels: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
@@ -206,7 +206,7 @@ def word_match(phrase: set[str], label: set[str]) -> int:
 
 
 def _is_country_name(word: str) -> bool:
-    from kg.resolve import resolve_country
+    from kg.queries.resolve import resolve_country
 
     try:
         resolve_country(word, fuzzy=False)
@@ -240,9 +240,9 @@ def _exact(store: Store, text: str, kinds: tuple[str, ...]) -> Entity | None:
 
 
 def _pycountry(text: str) -> Entity | None:
+    from kg.queries.resolve import resolve_country
     from kg.rdf.iris import country_iri
     from kg.rdf.mapping import country_label
-    from kg.resolve import resolve_country
 
     try:
         code = resolve_country(text, fuzzy=False)

@@ -8,7 +8,7 @@ makes a claim on the same thing within :data:`~kg.ask.summary.CONTEST_DAYS` days
   compatible polarity (the same, or support beside conditional support), and it is
   *contradicted* when one opposes what it backs or backs what it opposes (:func:`compatible`);
 - a role: the same person; it agrees when one of those gives the same post (role type and
-  holder), and it is contradicted when they disagree (a conflict of :mod:`kg.conflicts`: posts
+  holder), and it is contradicted when they disagree (a conflict of :mod:`kg.ask.conflicts`: posts
   one person cannot hold together) and none agrees.
 
 The score is the share of checked claims that agree, smoothed towards a prior:
@@ -165,7 +165,7 @@ def role_checks(facts: list[RoleFact], contradicting: set[tuple[str, str]],
                 known: dict[str, tuple[str, str]] | None = None) -> list[Check]:
     """Each role claim checked against other sources' claims about the same person, and the gazetteer.
 
-    ``contradicting`` holds the (claim, claim) pairs that :func:`kg.conflicts.role_conflict`
+    ``contradicting`` holds the (claim, claim) pairs that :func:`kg.ask.conflicts.role_conflict`
     puts on different sides of a conflict. ``known`` maps a person's IRI to the post the
     curated persons gazetteer gives them (:func:`known_posts`): a claim of that post agrees
     with it, and a claim that conflicts with a claim of that post is decided by it, so that
@@ -263,8 +263,8 @@ def _role_contradictions(store: Store, facts: list[RoleFact]) -> set[tuple[str, 
     """Pairs of role claims on different sides of a conflict (both orders)."""
     from rdflib import URIRef
 
+    from kg.ask.conflicts import CONFLICTS_QUERY, role_conflict
     from kg.ask.roles import read_roles
-    from kg.conflicts import CONFLICTS_QUERY, role_conflict
     from kg.queries import get_query
 
     pairs: set[tuple[str, str]] = set()

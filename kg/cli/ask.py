@@ -1,6 +1,6 @@
 """CLI commands: ``kg ask`` and ``kg conflicts`` (issue 4).
 
-Thin: parse options, call :func:`kg.ask.ask` or :func:`kg.conflicts.find_conflicts`, and
+Thin: parse options, call :func:`kg.ask.ask` or :func:`kg.ask.conflicts.find_conflicts`, and
 print tables or JSON. Only light modules are imported on this path (no spaCy, networkx,
 pyvis or pyshacl), so that ``kg ask`` starts fast.
 """
@@ -20,8 +20,8 @@ from kg.cli.common import StoreOption, TimeoutOption, call_with_deadline, consol
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from kg.ask.conflicts import Conflict
     from kg.ask.records import AskResult, Evidence, RoleAnswer, StanceAnswer
-    from kg.conflicts import Conflict
 
 #: A question longer than this is refused before it is parsed or echoed (questions are one sentence).
 MAX_QUESTION_CHARS = 1000
@@ -130,7 +130,7 @@ def conflicts(
 
     Example: kg conflicts --format json
     """
-    from kg.conflicts import find_conflicts
+    from kg.ask.conflicts import find_conflicts
 
     day = _parse_day(as_of)
     with open_for_cli(store, read_only=True, create=False) as target:

@@ -130,7 +130,7 @@ def _print_ingest_summary(report, errors) -> None:
 
 
 class Split(str, Enum):  # noqa: UP042 - typer needs a str Enum
-    """Which articles ``kg eval`` scores (see :func:`kg.evaluate.corpus_split`)."""
+    """Which articles ``kg eval`` scores (see :func:`kg.extract.evaluate.corpus_split`)."""
 
     dev = "dev"
     test = "test"
@@ -149,7 +149,7 @@ def eval_(
 
     Example: kg eval tests/gold/corpus ../shared/corpus --split dev
     """
-    from kg.evaluate import evaluate
+    from kg.extract.evaluate import evaluate
 
     report = evaluate(gold_dir, articles, split=split.value if split else None)
     if format is EvalFormat.json:

@@ -35,7 +35,7 @@ def query(
     kg query --name roles --param holder=Latvia --format csv
     """
     from kg.errors import UsageError
-    from kg.query import read_query_text, run_query
+    from kg.queries.run import read_query_text, run_query
 
     if list_queries:
         _print_query_list()
@@ -75,7 +75,7 @@ def _print_query_list() -> None:
 
 
 def _print_output(output, fmt: QueryFormat, store) -> None:
-    from kg.query import format_delimited, format_json
+    from kg.queries.run import format_delimited, format_json
 
     if output.kind == "update":
         _console(stderr=True).print("update applied")
@@ -90,7 +90,7 @@ def _print_output(output, fmt: QueryFormat, store) -> None:
     elif fmt is QueryFormat.tsv:
         sys.stdout.write(format_delimited(output, "\t"))
     else:
-        from kg.tables import human_table, print_table, store_labeller
+        from kg.cli.tables import human_table, print_table, store_labeller
 
         table = human_table(output.columns, output.rows, store_labeller(store))
         print_table(_console(), table, f"{len(output.rows)} rows")

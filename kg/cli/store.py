@@ -71,7 +71,7 @@ def validate(store: StoreOption = None) -> None:
 
     Example: kg validate
     """
-    from kg.validate import validate_store
+    from kg.store.validate import validate_store
 
     with open_for_cli(store, read_only=True, create=False) as target:
         report = validate_store(target)
@@ -102,7 +102,7 @@ def stats(
     """
     from rich.table import Table
 
-    from kg.stats import network_stats, store_stats
+    from kg.analysis.stats import network_stats, store_stats
 
     with open_for_cli(store, read_only=True, create=False) as target:
         result = store_stats(target)
@@ -129,7 +129,7 @@ def stats(
 
 
 def _export_help() -> str:
-    from kg.export_formats import EXPORT_FORMATS
+    from kg.cli.formats import EXPORT_FORMATS
 
     lines = "\n".join(f"[bold]{name}[/bold] ({', '.join(exts)}): {what}\n"
                       for name, (exts, what) in EXPORT_FORMATS.items())
@@ -146,14 +146,14 @@ def export(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
     store: StoreOption = None,
 ) -> None:
-    from kg.export import export_rdf
-    from kg.export_formats import export_format
+    from kg.cli.formats import export_format
+    from kg.store.dump import export_rdf
 
     name = export_format(fmt.value if fmt else None, str(output) if output else None)
     write = export_rdf
     if name in (ExportFormat.graphml, ExportFormat.gexf, ExportFormat.json_graph):
-        from kg.analysis.export import write_graph
         from kg.analysis.graph import graph_from_store
+        from kg.render.export import write_graph
 
         def write(target, name, out):
             write_graph(graph_from_store(target), name, out)
@@ -174,7 +174,7 @@ def check(store: StoreOption = None) -> None:
 
     Example: kg check --store .kg/store
     """
-    from kg.integrity import check_integrity, raise_if_damaged
+    from kg.store.integrity import check_integrity, raise_if_damaged
 
     with open_for_cli(store, read_only=True, create=False) as target:
         report = check_integrity(target)

@@ -86,7 +86,7 @@ def build(
     graphs.update(article_graphs(articles, extract=extract, report=report))
     if validate:
         note("validating")
-        from kg.validate import validate_graph
+        from kg.store.validate import validate_graph
 
         data = Graph()
         for iri, graph in graphs.items():

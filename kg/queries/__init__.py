@@ -116,8 +116,8 @@ def bind_params(query: NamedQuery, raw: Mapping[str, str]) -> dict[str, Node]:
 
 def convert_param(key: str, ptype: str, value: str) -> Node:
     """Validate one parameter value and turn it into an RDF term."""
+    from kg.queries.resolve import resolve_country, resolve_proposal
     from kg.rdf import iris
-    from kg.resolve import resolve_country, resolve_proposal
 
     try:
         if ptype == "iri":

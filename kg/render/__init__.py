@@ -5,7 +5,8 @@
 - :mod:`kg.render.tooltips`: what each tooltip says, as plain text;
 - :mod:`kg.render.network`: graph -> pyvis ``Network``;
 - :mod:`kg.render.select`: the best-connected part of a large graph;
-- :mod:`kg.render.page`: ``Network`` -> one offline HTML file.
+- :mod:`kg.render.page`: ``Network`` -> one offline HTML file;
+- :mod:`kg.render.export`: the same graph as GraphML, GEXF or node-link JSON for other tools.
 
 Examples
 --------

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 from rdflib.term import Node, URIRef
 
-LABELS_RQ = resources.files("kg").joinpath("table-labels.rq").read_text(encoding="utf-8")
+LABELS_RQ = Path(__file__).with_name("table-labels.rq").read_text(encoding="utf-8")
 
 _IRI_LINE = re.compile(r"^https?://[^\s<>\"{}|^`\\]+$")
 
