@@ -43,11 +43,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `kg` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kg.claims import Polarity
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 900}
-POLARITIES = ("supports", "opposes", "conditional", "neutral")
+POLARITIES = tuple(Polarity)
 
 #: Installed before any page script: records when vis first draws and stabilises,
 #: whichever page assigns the global ``network``.

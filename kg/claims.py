@@ -7,16 +7,46 @@ contract, so field names and meanings must not change lightly.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from enum import StrEnum
 
-Polarity = Literal["supports", "opposes", "conditional", "neutral"]
-Scope = Literal["deployment", "own_troops"]
-ActorType = Literal["country", "person", "organization"]
-Method = Literal["curated", "extracted"]
 
-POLARITIES: tuple[str, ...] = ("supports", "opposes", "conditional", "neutral")
-SCOPES: tuple[str, ...] = ("deployment", "own_troops")
-ACTOR_TYPES: tuple[str, ...] = ("country", "person", "organization")
+class Polarity(StrEnum):
+    """Where an actor stands on a proposal (the ontology's ``kg:PolarityScheme`` notations).
+
+    Members are strings, so ``Polarity.OPPOSES == "opposes"`` and JSON shows the value.
+
+    Examples
+    --------
+    >>> Polarity("opposes") is Polarity.OPPOSES, f"{Polarity.CONDITIONAL}"
+    (True, 'conditional')
+    """
+
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    CONDITIONAL = "conditional"
+    NEUTRAL = "neutral"
+
+
+class Scope(StrEnum):
+    """What a stance is about: the deployment as such, or sending the actor's own troops (``kg:ScopeScheme``)."""
+
+    DEPLOYMENT = "deployment"
+    OWN_TROOPS = "own_troops"
+
+
+class ActorKind(StrEnum):
+    """What kind of actor holds a stance."""
+
+    COUNTRY = "country"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
+class Method(StrEnum):
+    """How a claim entered the graph: curated by hand, or extracted from an article."""
+
+    CURATED = "curated"
+    EXTRACTED = "extracted"
 
 
 @dataclass(frozen=True)
@@ -42,7 +72,10 @@ class RoleClaim:
     end: int
     confidence: float
     doc: str = ""
-    method: Method = "extracted"
+    method: Method = Method.EXTRACTED
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "method", Method(self.method))
 
     def to_json(self) -> dict:
         """Return the record as a ``kg extract --format jsonl`` object."""
@@ -62,12 +95,12 @@ class StanceClaim:
     ...                 scope="own_troops", target="reassurance force", speaker=None,
     ...                 reason="regional security challenges", condition=None,
     ...                 quote="Poland cannot send troops.", start=0, end=27, confidence=0.8)
-    >>> s.to_json()["polarity"]
-    'opposes'
+    >>> s.polarity is Polarity.OPPOSES, s.to_json()["polarity"] == "opposes"
+    (True, True)
     """
 
     actor: str
-    actor_type: ActorType
+    actor_type: ActorKind
     country: str | None
     polarity: Polarity
     scope: Scope
@@ -80,7 +113,12 @@ class StanceClaim:
     end: int
     confidence: float
     doc: str = ""
-    method: Method = "extracted"
+    method: Method = Method.EXTRACTED
+
+    def __post_init__(self) -> None:
+        # strings from code, data files and JSON become members here, so a misspelt value fails at once
+        for name, kind in (("actor_type", ActorKind), ("polarity", Polarity), ("scope", Scope), ("method", Method)):
+            object.__setattr__(self, name, kind(getattr(self, name)))
 
     def to_json(self) -> dict:
         """Return the record as a ``kg extract --format jsonl`` object."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.articles import find_articles, load_article
-from kg.claims import ACTOR_TYPES, POLARITIES, SCOPES
+from kg.claims import ActorKind, Polarity, Scope
 from kg.extract import EXTRACTOR_VERSION, extract_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -50,9 +50,9 @@ def test_contract_fields_and_offsets(seeds):
                 assert record["role_type"] in ROLE_TYPES
                 assert record["country"] is None or len(record["country"]) == 3
             else:
-                assert record["polarity"] in POLARITIES
-                assert record["scope"] in SCOPES
-                assert record["actor_type"] in ACTOR_TYPES
+                assert record["polarity"] in set(Polarity)
+                assert record["scope"] in set(Scope)
+                assert record["actor_type"] in set(ActorKind)
                 assert record["target"] == "reassurance force"
 
 

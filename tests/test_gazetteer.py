@@ -55,8 +55,8 @@ def _bad_rows(name: str, column: str, allowed: set[str]) -> list[str]:
 
 def test_the_code_and_the_ontology_have_the_same_polarities_and_scopes():
     assert {"head_of_state", "party_leader"} <= ROLE_TYPES
-    assert set(claims.POLARITIES) == POLARITIES
-    assert set(claims.SCOPES) == SCOPES
+    assert set(claims.Polarity) == POLARITIES
+    assert set(claims.Scope) == SCOPES
 
 
 @pytest.mark.parametrize(("name", "column", "allowed"), CHECKS, ids=[f"{n}:{c}" for n, c, _ in CHECKS])
@@ -90,6 +90,34 @@ def test_a_bad_row_is_refused_with_its_file_and_line(tmp_path):
         read_gazetteer(tmp_path)
     assert str(lexicon) in str(caught.value) and f":{lines}" in str(caught.value)
     assert "condition_evnt" in str(caught.value)
+
+
+def test_a_cue_with_an_unknown_polarity_is_refused_with_its_file_and_line(tmp_path):
+    for path in GAZETTEER.iterdir():
+        if path.name.endswith(".tsv"):
+            (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    cues = tmp_path / "cues.tsv"
+    rows = cues.read_text(encoding="utf-8").splitlines()
+    header = rows[0].split("\t")
+    bad = rows[1].split("\t")
+    bad[header.index("polarity")] = "supprts"
+    rows[1] = "\t".join(bad)
+    cues.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_gazetteer(tmp_path)
+    assert f"{cues}:2" in str(caught.value) and "'supprts'" in str(caught.value)
+
+
+def test_a_claim_with_an_unknown_polarity_or_scope_is_refused():
+    from kg.claims import Polarity, StanceClaim
+
+    fields = dict(actor="Atlantis", actor_type="country", country=None, scope="deployment", target="force",
+                  speaker=None, reason=None, condition=None, quote="q", start=0, end=1, confidence=0.5)
+    assert StanceClaim(polarity="opposes", **fields).polarity is Polarity.OPPOSES
+    with pytest.raises(ValueError, match="'oposes' is not a valid Polarity"):
+        StanceClaim(polarity="oposes", **fields)
+    with pytest.raises(ValueError, match="Scope"):
+        StanceClaim(polarity="opposes", **{**fields, "scope": "troops"})
 
 
 def test_a_gazetteer_edit_changes_the_extractor_version(tmp_path):

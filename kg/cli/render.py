@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from kg.claims import Polarity
 from kg.cli.common import StoreOption, console, open_for_cli
 
 
@@ -21,7 +22,7 @@ def render(
     query: Annotated[Optional[Path], typer.Option(
         "--query", help="A SPARQL CONSTRUCT (.rq file) selecting the subgraph to draw.", show_default=False)] = None,
     polarity: Annotated[Optional[str], typer.Option(
-        help="Only stances of this polarity: supports, opposes, conditional, neutral.", show_default=False)] = None,
+        help=f"Only stances of this polarity: {', '.join(Polarity)}.", show_default=False)] = None,
     source: Annotated[Optional[str], typer.Option(
         help="Only claims from this article: its IRI, identifier (file name without suffix) or file.",
         show_default=False)] = None,

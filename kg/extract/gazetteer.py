@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kg.claims import Polarity, Scope
 from kg.errors import InputError
 
 
@@ -63,6 +65,8 @@ class KnownPerson:
 
 
 #: The kinds of cue in ``cues.tsv`` (what the frame stage does with each: see :mod:`kg.extract.frames`).
+#: A cue's polarity that passes its complement's polarity through ("want" + "to send": supports).
+PASS_THROUGH = "="
 CUE_KINDS = frozenset({"action", "modal", "evaluate", "condition", "consequence", "directive"})
 #: The kinds of marker in ``markers.tsv`` (see :mod:`kg.extract.qualifiers`).
 MARKER_KINDS = frozenset({"reason", "condition", "exception", "time"})
@@ -77,9 +81,9 @@ class Cue:
 
     lemma: str
     kind: str  # action | modal | evaluate | condition
-    polarity: str  # a polarity, or "=" to pass the complement's polarity through
-    neg_polarity: str
-    scope: str
+    polarity: Polarity | str  # a polarity, or PASS_THROUGH: the complement's polarity passes through
+    neg_polarity: Polarity
+    scope: Scope
     requires: tuple[str, frozenset[str]] | None = None  # ("child", {"too"}): the cue needs that word nearby
 
 
@@ -163,14 +167,23 @@ def _rows(directory: Path | None, name: str) -> list[dict[str, str]]:
     return rows
 
 
-def _checked(directory: Path | None, name: str, column: str, allowed: frozenset[str]) -> list[dict[str, str]]:
-    """The rows of a file, each ``column`` value one of ``allowed`` (else an error naming the line)."""
+def _checked(directory: Path | None, name: str, **allowed: Iterable[str]) -> list[dict[str, str]]:
+    """The rows of a file; each value of a column named in ``allowed`` must be one of its values.
+
+    Raises ``InputError`` naming the file and line of the first value that is not.
+    """
     rows = _rows(directory, name)
-    for number, row in enumerate(rows, start=2):
-        if row[column] not in allowed:
-            raise InputError(_where(directory, name),
-                             f"{column} must be one of {', '.join(sorted(allowed))}, not {row[column]!r}", line=number)
+    for column, values in allowed.items():
+        values = frozenset(values)
+        for number, row in enumerate(rows, start=2):
+            if row[column] not in values:
+                raise InputError(_where(directory, name), f"{column} must be one of "
+                                 f"{', '.join(sorted(values))}, not {row[column]!r}", line=number)
     return rows
+
+
+def _polarity(value: str) -> Polarity | str:
+    return value if value == PASS_THROUGH else Polarity(value)
 
 
 def _requirement(value: str) -> tuple[str, frozenset[str]] | None:
@@ -209,15 +222,16 @@ def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
         for r in _rows(where, "persons.tsv")
     )
     cues = {
-        r["lemma"]: Cue(r["lemma"], r["kind"], r["polarity"], r["neg_polarity"], r["scope"],
+        r["lemma"]: Cue(r["lemma"], r["kind"], _polarity(r["polarity"]), Polarity(r["neg_polarity"]), Scope(r["scope"]),
                         _requirement(r["requires"]))
-        for r in _checked(where, "cues.tsv", "kind", CUE_KINDS)
+        for r in _checked(where, "cues.tsv", kind=CUE_KINDS, polarity=(*Polarity, PASS_THROUGH),
+                          neg_polarity=Polarity, scope=Scope)
     }
     lexicon: dict[str, set[str]] = {}
-    for r in _checked(where, "lexicon.tsv", "kind", LEXICON_KINDS):
+    for r in _checked(where, "lexicon.tsv", kind=LEXICON_KINDS):
         lexicon.setdefault(r["kind"], set()).add(r["word"].lower())
     speaks_for: dict[str, set[str]] = {"government": set(), "self": set(), "none": set()}
-    for r in _checked(where, "role_types.tsv", "speaks_for", frozenset(speaks_for)):
+    for r in _checked(where, "role_types.tsv", speaks_for=speaks_for):
         speaks_for[r["speaks_for"]].add(r["role_type"])
     by_key: dict[str, KnownPerson] = {}
     for person in persons:
@@ -230,7 +244,7 @@ def read_gazetteer(directory: str | Path | None = None) -> Gazetteer:
         persons=persons,
         cues=cues,
         topic=frozenset(r["term"].lower() for r in _rows(where, "topic.tsv")),
-        markers={r["marker"].lower(): r["kind"] for r in _checked(where, "markers.tsv", "kind", MARKER_KINDS)},
+        markers={r["marker"].lower(): r["kind"] for r in _checked(where, "markers.tsv", kind=MARKER_KINDS)},
         reporting_verbs=frozenset(r["lemma"] for r in _rows(where, "reporting_verbs.tsv")),
         actor_nouns=frozenset(r["lemma"] for r in _rows(where, "actor_nouns.tsv")),
         proposal={r["key"]: r["value"] for r in _rows(where, "proposal.tsv")},

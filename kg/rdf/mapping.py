@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO
 
 from kg.articles import Article
-from kg.claims import Claim, RoleClaim, StanceClaim
+from kg.claims import Claim, Method, Polarity, RoleClaim, Scope, StanceClaim
 from kg.rdf.iris import (
     article_iri,
     claim_iri,
@@ -29,10 +29,10 @@ from kg.rdf.iris import (
 from kg.rdf.vocab import KG
 
 POLARITY_CONCEPTS: dict[str, URIRef] = {
-    "supports": KG.Supports,
-    "opposes": KG.Opposes,
-    "conditional": KG.Conditional,
-    "neutral": KG.Neutral,
+    Polarity.SUPPORTS: KG.Supports,
+    Polarity.OPPOSES: KG.Opposes,
+    Polarity.CONDITIONAL: KG.Conditional,
+    Polarity.NEUTRAL: KG.Neutral,
 }
 SHORTCUT_FOR_POLARITY: dict[URIRef, URIRef] = {
     KG.Supports: KG.supports,
@@ -40,8 +40,8 @@ SHORTCUT_FOR_POLARITY: dict[URIRef, URIRef] = {
     KG.Conditional: KG.conditionallySupports,
     KG.Neutral: KG.neutralOn,
 }
-SCOPE_CONCEPTS: dict[str, URIRef] = {"deployment": KG.Deployment, "own_troops": KG.OwnTroops}
-METHOD_CONCEPTS: dict[str, URIRef] = {"curated": KG.Curated, "extracted": KG.Extracted}
+SCOPE_CONCEPTS: dict[str, URIRef] = {Scope.DEPLOYMENT: KG.Deployment, Scope.OWN_TROOPS: KG.OwnTroops}
+METHOD_CONCEPTS: dict[str, URIRef] = {Method.CURATED: KG.Curated, Method.EXTRACTED: KG.Extracted}
 
 
 def notation(concept: object) -> str | None:
