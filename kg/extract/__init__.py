@@ -10,7 +10,9 @@ Modules, in pipeline order (see :data:`kg.extract.pipeline.COMPONENTS`):
 
 The public entry point is :func:`extract_articles`; :data:`EXTRACTOR_VERSION` is a digest of
 the extraction code, the gazetteer files and the model (:mod:`~kg.extract.version`), so that
-any edit to them makes re-ingesting re-extract.
+any edit to them makes re-ingesting re-extract; :mod:`~kg.extract.evaluate` scores extraction
+against gold (``kg eval``) and is left out of that digest. May import spaCy, the claim
+records, articles and RDF terms; nothing that stores, loads, asks or renders.
 """
 
 from __future__ import annotations

@@ -11,7 +11,10 @@ triple pattern: Oxigraph applies bindings to the projected solutions, so a bindi
 constrain an OPTIONAL or a FILTER.
 
 Parameter values are converted and validated by type and passed as ``initBindings``;
-they are never formatted into the query text.
+they are never formatted into the query text. Beside the files: :mod:`kg.queries.run`
+(user SPARQL: text, ``.rq`` file or named query, and result formats) and
+:mod:`kg.queries.resolve` (the names users give to countries and proposals). May import
+stores and RDF terms; nothing of answers, analysis, rendering or the CLI.
 """
 
 from __future__ import annotations

@@ -3,9 +3,12 @@
 :mod:`~kg.store.base` (the interface and shared helpers), :mod:`~kg.store.embedded` (an
 Oxigraph store in a directory), :mod:`~kg.store.remote` (any SPARQL 1.1 server, with
 :mod:`~kg.store.paging` for servers that cap results), :mod:`~kg.store.marker` and
-:mod:`~kg.store.server` (``kg serve``). :func:`open_store` picks one by location. The
+:mod:`~kg.store.server` (``kg serve``); :mod:`~kg.store.dump` (RDF export),
+:mod:`~kg.store.validate` (SHACL) and :mod:`~kg.store.integrity` (``kg check``).
+:func:`open_store` picks one by location. The
 package may import :mod:`kg.errors`, :mod:`kg.rdf.vocab`, :mod:`kg.rdf.iris` and the RDF term
-conversion (:mod:`kg.rdf.terms`); nothing that extracts, loads, asks or renders.
+conversion (:mod:`kg.rdf.terms`), the RDF mapping and files for validation; nothing that
+extracts, loads, asks or renders.
 """
 
 from __future__ import annotations
