@@ -54,6 +54,7 @@ def _kernel_spec() -> str:
     return "python3"
 
 
+@pytest.mark.slow  # a kernel per notebook, each building a store: 5 s apiece
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_without_error(path, tmp_path):
     nb = nbformat.read(path, as_version=4)

@@ -603,10 +603,15 @@ def _dribble_headers(handler) -> None:
 
 
 @pytest.mark.parametrize("answer", [_dribble_body, _dribble_headers], ids=["body", "headers"])
-@pytest.mark.parametrize("command", [["stats", "--no-network"], ["export", "--format", "nq"], ["validate"],
-                                     ["render"], ["ingest", "seeds/articles/000_a728b89d9237dc50.txt"],
-                                     ["build", "--no-extract"]],
-                         ids=["stats", "export", "validate", "render", "ingest", "build"])
+@pytest.mark.parametrize("command", [
+    # each case waits out its 2 s deadline: a reader and a writer in the fast lane, the rest in the slow one
+    ["stats", "--no-network"],
+    pytest.param(["export", "--format", "nq"], marks=pytest.mark.slow),
+    pytest.param(["validate"], marks=pytest.mark.slow),
+    pytest.param(["render"], marks=pytest.mark.slow),
+    pytest.param(["ingest", "seeds/articles/000_a728b89d9237dc50.txt"], marks=pytest.mark.slow),
+    ["build", "--no-extract"],
+], ids=["stats", "export", "validate", "render", "ingest", "build"])
 def test_one_deadline_bounds_a_server_sending_a_byte_at_a_time(answer, command, kg, fake_server, tmp_path):
     url = fake_server(answer)
     extra = ["-o", str(tmp_path / "out.html")] if command == ["render"] else []
