@@ -114,3 +114,9 @@ def test_a_circle_and_an_upward_import_are_found():
     graph = nx.DiGraph([("kg.store.embedded", "kg.store.remote"), ("kg.store.remote", "kg.store.embedded")])
     assert list(nx.simple_cycles(graph))
     assert layer_of("kg.cli.ask") > layer_of("kg.store.remote") > layer_of("kg.rdf.vocab")
+
+
+@pytest.mark.parametrize("package", sorted(m for m, p in MODULES.items() if p.name == "__init__.py" and m != "kg"))
+def test_every_package_says_what_it_holds_and_may_import(package):
+    doc = ast.get_docstring(ast.parse(MODULES[package].read_text(encoding="utf-8"))) or ""
+    assert len(doc.split()) >= 20 and "import" in doc, f"{MODULES[package]}: say what the package holds and may import"
