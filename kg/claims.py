@@ -79,7 +79,7 @@ class RoleClaim:
 
     def to_json(self) -> dict:
         """Return the record as a ``kg extract --format jsonl`` object."""
-        return {"kind": "role", **asdict(self)}
+        return {"kind": "role", **_plain(asdict(self))}
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,8 @@ class StanceClaim:
     ...                 scope="own_troops", target="reassurance force", speaker=None,
     ...                 reason="regional security challenges", condition=None,
     ...                 quote="Poland cannot send troops.", start=0, end=27, confidence=0.8)
-    >>> s.polarity is Polarity.OPPOSES, s.to_json()["polarity"] == "opposes"
-    (True, True)
+    >>> s.polarity is Polarity.OPPOSES, type(s.to_json()["polarity"])
+    (True, <class 'str'>)
     """
 
     actor: str
@@ -122,10 +122,15 @@ class StanceClaim:
 
     def to_json(self) -> dict:
         """Return the record as a ``kg extract --format jsonl`` object."""
-        return {"kind": "stance", **asdict(self)}
+        return {"kind": "stance", **_plain(asdict(self))}
 
 
 Claim = RoleClaim | StanceClaim
+
+
+def _plain(record: dict) -> dict:
+    """``record`` with enum members as their plain string values (JSON and printed keys show ``'opposes'``)."""
+    return {k: v.value if isinstance(v, StrEnum) else v for k, v in record.items()}
 
 
 @dataclass

@@ -129,3 +129,21 @@ def test_development_split_does_not_regress():
     assert report.roles.f1 >= 0.90
     assert report.stances.f1 >= 0.68
     assert report.polarity.value >= 0.82
+
+
+INVENTED = ROOT / "tests" / "data" / "invented"
+INVENTED_GOLD = GOLD / "invented"
+
+
+def test_invented_held_out_set_follows_the_contract():
+    """The held-out set: invented articles, annotated before any extractor output on them was seen."""
+    from kg.articles import load_article
+
+    paths = sorted(INVENTED_GOLD.glob("*.jsonl"))
+    assert len(paths) == 8
+    for path in paths:
+        article = load_article(INVENTED / f"{path.stem}.txt")
+        assert "Invented for evaluation" in article.extra.get("note", "")
+        for claim in read_claims_jsonl(path):
+            assert claim["doc"] == f"tests/data/invented/{path.stem}.txt"
+            assert article.body[claim["start"]:claim["end"]] == claim["quote"], (path.name, claim["quote"][:40])
