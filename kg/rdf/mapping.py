@@ -160,7 +160,8 @@ def materialise_shortcuts(g: Graph) -> Graph:
     """
     for stance in list(g.subjects(RDF.type, KG.Stance)):
         actor, target, polarity = g.value(stance, KG.actor), g.value(stance, KG.target), g.value(stance, KG.polarity)
-        if actor is not None and target is not None and polarity in SHORTCUT_FOR_POLARITY:
+        if (actor is not None and target is not None
+                and isinstance(polarity, URIRef) and polarity in SHORTCUT_FOR_POLARITY):
             g.add((actor, SHORTCUT_FOR_POLARITY[polarity], target))
     for role in list(g.subjects(RDF.type, KG.RoleAssignment)):
         person, post = g.value(role, KG.person), g.value(role, KG.post)
