@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import overload
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO
@@ -42,6 +43,14 @@ SHORTCUT_FOR_POLARITY: dict[URIRef, URIRef] = {
 }
 SCOPE_CONCEPTS: dict[str, URIRef] = {Scope.DEPLOYMENT: KG.Deployment, Scope.OWN_TROOPS: KG.OwnTroops}
 METHOD_CONCEPTS: dict[str, URIRef] = {Method.CURATED: KG.Curated, Method.EXTRACTED: KG.Extracted}
+
+
+@overload
+def notation(concept: None) -> None: ...
+@overload
+def notation(concept: str) -> str: ...
+@overload
+def notation(concept: object) -> str | None: ...
 
 
 def notation(concept: object) -> str | None:
