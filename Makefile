@@ -85,6 +85,7 @@ bench: $(VENV)/.installed
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check kg tests benchmarks
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf .kg graph.html .pytest_cache

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -140,7 +141,7 @@ def limit_from_env(name: str, default: int, *, minimum: int = 0) -> int:
     return int(raw)
 
 
-def check_limits_env(env: dict[str, str] | None = None) -> None:
+def check_limits_env(env: Mapping[str, str] | None = None) -> None:
     """Refuse any ``KG_MAX_*`` variable that is set but not a whole number, before a command starts.
 
     (Each limit is read where it applies, once per file; a bad value would otherwise be

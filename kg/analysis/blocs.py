@@ -141,5 +141,6 @@ def _shared_positions(graph: nx.MultiDiGraph, positions: list[dict[str, Position
         counts = Counter(classify([(m.polarity, m.scope)]) if m.polarity == "opposes" else m.polarity
                          for member in positions if proposal in member for m in [member[proposal]])
         polarity = min(counts, key=lambda pol: (-counts[pol], pol))
+        assert polarity is not None  # classify gives None only for no claims
         shared.append((str(graph.nodes[proposal].get("label", proposal)), polarity))
     return tuple(shared)

@@ -78,4 +78,5 @@ def actor_positions(graph: nx.MultiDiGraph, proposal: str | None = None) -> dict
     for actor, target, data in graph.edges(data=True):
         if data.get("kind") == "stance" and (proposal is None or target == proposal):
             claims.setdefault(actor, []).append((data.get("polarity"), data.get("scope")))
-    return {actor: classify(found) for actor, found in sorted(claims.items())}
+    # classify gives None only for no claims; every actor here has one
+    return {actor: position for actor, found in sorted(claims.items()) if (position := classify(found)) is not None}

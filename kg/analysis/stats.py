@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.queries import get_query
-from kg.store import Store
+from kg.store import Store, select_rows
 
 
 @dataclass
@@ -27,10 +27,10 @@ def store_stats(store: Store) -> StoreStats:
     -------
     StoreStats
     """
-    row = next(iter(store.query(get_query("stats-counts").text)))
+    row = next(select_rows(store.query(get_query("stats-counts").text)))
     counts = {str(var): int(value) for var, value in zip(row.labels, row, strict=True)}
     by_polarity: dict[str, dict[str, int]] = {}
-    for polarity, method, n in store.query(get_query("stances-by-polarity").text):
+    for polarity, method, n in select_rows(store.query(get_query("stances-by-polarity").text)):
         by_polarity.setdefault(str(polarity), {})[str(method)] = int(n)
     return StoreStats(counts=counts, stances_by_polarity=by_polarity)
 

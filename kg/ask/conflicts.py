@@ -116,11 +116,11 @@ def find_conflicts(store: Store, *, subject: str | None = None, day: dt.date | N
     for row in candidates:
         who = URIRef(str(row["subject"]))
         if str(row["kind"]) == "role":
-            records = read_roles(store.query(get_query("roles").text, {"person": who}))
-            conflict = role_conflict(roles_as_of(records, day))
+            roles = read_roles(store.query(get_query("roles").text, {"person": who}))
+            conflict = role_conflict(roles_as_of(roles, day))
         else:
-            records = stance_records(store, str(row["target"]), str(who))
-            conflict = stance_conflict(as_of(records, day))
+            stances = stance_records(store, str(row["target"]), str(who))
+            conflict = stance_conflict(as_of(stances, day))
         if conflict is not None:
             found.append(conflict)
     return sorted(found, key=conflict_key)

@@ -134,8 +134,8 @@ def _evidence(ctx: Context, claims: list[StanceRecord], everything: bool) -> tup
                                reliability=ctx.scores.get(source_key(record)))
         if not everything and len(out) >= 3:
             break
-    spans = list(out.values())
-    return tuple(spans if everything else spans[:3])
+    chosen = list(out.values())
+    return tuple(chosen if everything else chosen[:3])
 
 
 def summary_rows(ctx: Context, positions: Iterable[Position], limit: int | None = DEFAULT_LIMIT,

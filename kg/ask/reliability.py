@@ -193,7 +193,7 @@ def known_posts() -> dict[str, tuple[str, str]]:
     from kg.rdf.iris import country_iri, organization_iri, person_iri
 
     text = resources.files("kg").joinpath("data", "gazetteer", "persons.tsv").read_text(encoding="utf-8")
-    out = {}
+    out: dict[str, tuple[str, str]] = {}
     for row in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
         holder = (country_iri(row["country"]) if row["country"]
                   else organization_iri(row["organization"]) if row["organization"] else None)

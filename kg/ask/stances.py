@@ -54,7 +54,7 @@ def integer(value: object) -> int | None:
     return None if value is None else int(str(value))
 
 
-def evidence_from_row(row: dict, claim: str, described: Descriptions | None = None) -> Evidence | None:
+def evidence_from_row(row: Mapping, claim: str, described: Descriptions | None = None) -> Evidence | None:
     """The evidence span of a query row (columns quote, start, end, source, date, method; outlet, url
     and title from the row or, when given, from the descriptions of the source)."""
     if row.get("quote") is None:
@@ -68,7 +68,7 @@ def evidence_from_row(row: dict, claim: str, described: Descriptions | None = No
                     method=notation(row.get("method")), claim=claim)
 
 
-def describe(result: Result) -> dict[str, dict[str, str]]:
+def describe(result: Result | Iterable[Mapping]) -> dict[str, dict[str, str]]:
     """Descriptions per node from ``descriptions.rq`` rows: the smallest value of each kind, and the
     node's kind (person, country, organization) from its classes.
 
@@ -120,7 +120,7 @@ def source_descriptions(store: Store) -> dict[str, dict[str, str]]:
     """``{article IRI: {"outlet": ..., "title": ...}}`` (present values only) for every cited article."""
     out: dict[str, dict[str, str]] = {}
     for row in string_rows(store, SOURCE_DESCRIPTIONS_RQ):
-        out[row["source"]] = {k: row[k] for k in ("outlet", "title") if row.get(k) is not None}
+        out[row["source"] or ""] = {k: v for k in ("outlet", "title") if (v := row.get(k)) is not None}
     return out
 
 
@@ -162,7 +162,7 @@ def enrich(store: Store, records: Iterable[StanceRecord]) -> list[StanceRecord]:
     for actor, proposal in sorted({(r.actor, r.proposal) for r in records}):
         bindings = {"actor": URIRef(actor), "proposal": URIRef(proposal)}
         for row in string_rows(store, CLAIM_REASONS_RQ, bindings):
-            texts.setdefault(row["stance"], {}).setdefault(row["what"], set()).add(row["value"])
+            texts.setdefault(row["stance"] or "", {}).setdefault(row["what"] or "", set()).add(row["value"] or "")
     nodes = sorted({n for r in records for n in (r.actor, r.speaker) if n})
     described = {node: describe(string_rows(store, NODE_DESCRIPTIONS_RQ, {"node": URIRef(node)})).get(node, {})
                  for node in nodes}

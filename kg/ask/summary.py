@@ -223,7 +223,11 @@ def best_claims(position: Position, corroborated: Mapping[str, bool], reliabilit
                 _newest_first(r.date), r.method != "curated", r.claim)
     ordered = sorted(position.agreeing, key=key)
     seen: set[str] = set()
-    firsts = [r for r in ordered if source_key(r) not in seen and not seen.add(source_key(r))]
+    firsts: list[StanceRecord] = []
+    for r in ordered:
+        if source_key(r) not in seen:
+            seen.add(source_key(r))
+            firsts.append(r)
     chosen = firsts + [r for r in ordered if r not in firsts]
     return chosen if limit is None else chosen[:limit]
 
@@ -253,10 +257,10 @@ def changes(records: Iterable[StanceRecord], day: dt.date | None = None) -> list
             groups.setdefault((record.actor, record.scope), []).append(record)
     out = []
     for claims in groups.values():
-        dates = sorted({r.date[:10] for r in claims})
+        dates = sorted({(r.date or "")[:10] for r in claims})  # every claim here has a date
         previous: Position | None = None
         for date in dates:
-            upto = summarise_positions([r for r in claims if r.date[:10] <= date])
+            upto = summarise_positions([r for r in claims if (r.date or "")[:10] <= date])
             current = upto[0] if upto else None
             if current is not None and previous is not None and current.polarity != previous.polarity:
                 out.append((previous, current))

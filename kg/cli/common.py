@@ -11,7 +11,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional, TypeVar
 
 import typer
 
@@ -100,7 +100,7 @@ def call_with_deadline(fn: Callable[[], T], seconds: float | None, what: str) ->
 
 
 @contextlib.contextmanager
-def output_file(path: Path) -> Iterator[object]:
+def output_file(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write ``path`` through, in place only once complete.
 
     The content goes to a temporary file beside ``path`` that replaces it at the end, so a

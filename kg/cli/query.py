@@ -47,7 +47,7 @@ def query(
     with open_for_cli(store, read_only=not update, create=False) as target:
         output = call_with_deadline(
             lambda: run_query(target, text, name=name, params=params, allow_update=update),
-            timeout, name or (sparql if text != sparql else "kg query"))
+            timeout, name or (sparql if sparql and text != sparql else "kg query"))
         _print_output(output, fmt, target)
 
 

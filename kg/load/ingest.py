@@ -52,14 +52,18 @@ class IngestReport:
 
 def stored_stamp(store: Store, graph_iri: URIRef) -> str | None:
     """The content hash stored in an article graph, or None when the graph is absent."""
-    for row in store.query(CONTENT_HASH_QUERY, bindings={"g": graph_iri}):
+    from kg.store import select_rows
+
+    for row in select_rows(store.query(CONTENT_HASH_QUERY, bindings={"g": graph_iri})):
         return str(row[1])
     return None
 
 
 def stored_source(store: Store, graph_iri: URIRef) -> str | None:
     """The source stored in an article graph; None when the graph is absent or older than sources."""
-    for row in store.query(SOURCE_QUERY, bindings={"g": graph_iri}):
+    from kg.store import select_rows
+
+    for row in select_rows(store.query(SOURCE_QUERY, bindings={"g": graph_iri})):
         return str(row[1])
     return None
 
@@ -152,11 +156,12 @@ def ingest(store: Store, paths: Sequence[str | os.PathLike[str]], *,
             report.failures.append((str(path), str(exc)))
             progress(str(path), "failed")
             continue
-        article = unique_article(store, article, seen)
-        if article is None:  # the same file named twice
+        unique = unique_article(store, article, seen)
+        if unique is None:  # the same file named twice
             report.unchanged += 1
             progress(str(path), "unchanged")
             continue
+        article = unique
         stamp = stored_stamp(store, article_graph_iri(article.article_id))
         if stamp == content_stamp(article):
             report.unchanged += 1

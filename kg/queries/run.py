@@ -14,7 +14,7 @@ from rdflib.term import Literal, Node
 
 from kg.errors import InputError, QueryError
 from kg.queries import bind_params, get_query
-from kg.store import Store
+from kg.store import Store, select_rows
 
 _UPDATE_KEYWORDS = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -103,9 +103,10 @@ def result_output(result: Result) -> QueryOutput:
         return QueryOutput(kind="ask", columns=["ask"], rows=[], boolean=bool(result.askAnswer))
     if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
         graph = result.graph
+        assert graph is not None  # a CONSTRUCT or DESCRIBE result has its graph
         return QueryOutput(kind="construct", columns=[], rows=[], turtle=graph.serialize(format="turtle"))
     columns = [str(v) for v in result.vars or []]
-    return QueryOutput(kind="select", columns=columns, rows=[list(row) for row in result])
+    return QueryOutput(kind="select", columns=columns, rows=[list(row) for row in select_rows(result)])
 
 
 def term_text(term: Node | None) -> str:

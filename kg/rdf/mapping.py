@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import overload
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SDO
@@ -42,6 +43,14 @@ SHORTCUT_FOR_POLARITY: dict[URIRef, URIRef] = {
 }
 SCOPE_CONCEPTS: dict[str, URIRef] = {Scope.DEPLOYMENT: KG.Deployment, Scope.OWN_TROOPS: KG.OwnTroops}
 METHOD_CONCEPTS: dict[str, URIRef] = {Method.CURATED: KG.Curated, Method.EXTRACTED: KG.Extracted}
+
+
+@overload
+def notation(concept: None) -> None: ...
+@overload
+def notation(concept: str) -> str: ...
+@overload
+def notation(concept: object) -> str | None: ...
 
 
 def notation(concept: object) -> str | None:
@@ -160,7 +169,8 @@ def materialise_shortcuts(g: Graph) -> Graph:
     """
     for stance in list(g.subjects(RDF.type, KG.Stance)):
         actor, target, polarity = g.value(stance, KG.actor), g.value(stance, KG.target), g.value(stance, KG.polarity)
-        if actor is not None and target is not None and polarity in SHORTCUT_FOR_POLARITY:
+        if (actor is not None and target is not None
+                and isinstance(polarity, URIRef) and polarity in SHORTCUT_FOR_POLARITY):
             g.add((actor, SHORTCUT_FOR_POLARITY[polarity], target))
     for role in list(g.subjects(RDF.type, KG.RoleAssignment)):
         person, post = g.value(role, KG.person), g.value(role, KG.post)

@@ -12,11 +12,11 @@ of which 19 ms in Oxigraph (``python benchmarks/run.py --quick`` times the whole
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, overload
 
 from rdflib import XSD, BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
-from rdflib.term import Node
+from rdflib.term import Identifier, Node
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -47,6 +47,20 @@ def to_ox(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigrap
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def to_ox_resource(term: Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode:
+    """:func:`to_ox` for a subject or graph name (an IRI or a blank node).
+
+    rdflib types every position of a triple as ``Node``; pyoxigraph's ``Triple`` and ``Quad``
+    take only IRIs and blank nodes here (and refuse a literal). Nothing is checked.
+    """
+    return cast("pyoxigraph.NamedNode | pyoxigraph.BlankNode", to_ox(term))
+
+
+def to_ox_iri(term: Node) -> pyoxigraph.NamedNode:
+    """:func:`to_ox` for a predicate (an IRI); see :func:`to_ox_resource`."""
+    return cast("pyoxigraph.NamedNode", to_ox(term))
+
+
 class TermConverter:
     """Converts pyoxigraph terms to rdflib terms, each distinct term once.
 
@@ -64,10 +78,20 @@ class TermConverter:
     """
 
     def __init__(self, *, plain_strings: bool = False) -> None:
-        self._seen: dict[object, Node] = {}
+        self._seen: dict[object, Identifier] = {}
         self._plain_strings = plain_strings
 
-    def __call__(self, term: object) -> Node | None:
+    @overload
+    def __call__(self, term: None) -> None: ...
+    @overload
+    def __call__(self, term: pyoxigraph.NamedNode) -> URIRef: ...
+    @overload
+    def __call__(self, term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+                 | pyoxigraph.Triple) -> Identifier: ...
+    @overload
+    def __call__(self, term: object) -> Identifier | None: ...
+
+    def __call__(self, term: object) -> Identifier | None:
         if term is None:
             return None
         known = self._seen.get(term)
@@ -75,7 +99,7 @@ class TermConverter:
             known = self._seen[term] = self._convert(term)
         return known
 
-    def _convert(self, term: object) -> Node:
+    def _convert(self, term: object) -> Identifier:
         import pyoxigraph as ox
 
         if isinstance(term, ox.NamedNode):

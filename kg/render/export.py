@@ -46,7 +46,7 @@ def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def _scalars(data: dict) -> dict:
-    out = {}
+    out: dict[str, str | int | float | bool] = {}
     for name, value in sorted(data.items()):
         if value is None:
             continue
@@ -88,9 +88,9 @@ def gexf_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         for name in ("start", "end"):
             if name in data:
                 data[f"quote_{name}"] = data.pop(name)
-        style = edge_style(data)
-        r, g, b = rgb(style.color)
-        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "thickness": style.width}
+        edge = edge_style(data)
+        r, g, b = rgb(edge.color)
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "thickness": edge.width}
     return out
 
 

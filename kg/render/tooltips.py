@@ -112,7 +112,7 @@ def _evidence(data: dict) -> list[Line]:
         lines.append(("Quote", f"“{data['quote']}”"))
     outlet, title = data.get("outlet"), data.get("source_label")
     if outlet or title:
-        lines.append(("Source", f"{outlet} — {title}" if outlet and title else outlet or title))
+        lines.append(("Source", f"{outlet} — {title}" if outlet and title else outlet or title or ""))
     if data.get("date"):
         lines.append(("Date", data["date"]))
     method = data.get("method")

@@ -29,13 +29,14 @@ from kg.store.base import (
     query_prefixes,
     rdf_format_for,
     replace_graphs_update,
+    select_rows,
 )
 from kg.store.embedded import EmbeddedStore, string_rows
 
 __all__ = [
     "DEFAULT_STORE", "NEW_GRAPH_MARKER_PREFIX", "QUAD_FORMATS", "STAGING_PREFIX", "EmbeddedStore", "Store",
     "check_rdf_file", "invalid_rdf", "is_corruption", "is_remote", "iter_rows", "load_files", "open_store",
-    "query_prefixes", "rdf_format_for", "replace_graphs_update", "store_location", "string_rows",
+    "query_prefixes", "rdf_format_for", "replace_graphs_update", "select_rows", "store_location", "string_rows",
 ]
 
 

@@ -11,10 +11,11 @@ import functools
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from rdflib import Graph, URIRef
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 from kg.errors import InputError
@@ -107,11 +108,11 @@ class Store:
     def named_graphs(self) -> list[URIRef]:
         """The named graphs in the store, sorted."""
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(row[0] for row in rows)
+        return sorted(cast(URIRef, row[0]) for row in select_rows(rows))
 
     def count_triples(self) -> int:
         """Number of quads in all named graphs (a COUNT query: avoid on hot paths)."""
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        rows = list(select_rows(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
         return int(rows[0][0])
 
     def close(self) -> None:
@@ -120,7 +121,8 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None, /) -> None:
         self.close()
 
 
@@ -258,10 +260,26 @@ def _syntax_line(exc: SyntaxError) -> int | None:
     return None
 
 
+def select_rows(result: Result) -> Iterator[ResultRow]:
+    """The rows of a SELECT ``Result``, typed as rows.
+
+    rdflib types ``Result.__iter__`` for every query form (``ResultRow | tuple | bool``); a
+    SELECT result yields only ``ResultRow``. The same iteration, nothing is checked or copied.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, Variable
+    >>> r = Result("SELECT"); r.vars = [Variable("x")]; r.bindings = [{Variable("x"): Literal(1)}]
+    >>> [row.x for row in select_rows(r)]
+    [rdflib.term.Literal('1', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]
+    """
+    return cast(Iterator[ResultRow], iter(result))
+
+
 def iter_rows(result: Result) -> Iterator[dict[str, Node | None]]:
     """SELECT rows as dicts keyed by variable name."""
     names = [str(v) for v in result.vars or []]
-    for row in result:
+    for row in select_rows(result):
         yield dict(zip(names, row, strict=True))
 
 

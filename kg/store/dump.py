@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from kg.errors import UsageError
 from kg.store import EmbeddedStore, Store
+from kg.store.base import select_rows
 
 RDF_EXPORT_FORMATS = {"ttl": "TURTLE", "nq": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD"}
 PREFIXES = {
@@ -92,9 +93,9 @@ def _quads(store: Store) -> list:
     if isinstance(store, EmbeddedStore):
         quads = list(store.oxigraph.quads_for_pattern(None, None, None, None))
     else:
-        from kg.rdf.terms import to_ox
+        from kg.rdf.terms import to_ox, to_ox_iri, to_ox_resource
 
-        rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for s, p, o, g in rows]
+        rows = select_rows(store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        quads = [ox.Quad(to_ox_resource(s), to_ox_iri(p), to_ox(o), to_ox_resource(g)) for s, p, o, g in rows]
     # One order whatever the engine (a server's answer order is its own): N-Quads text order.
     return sorted(quads, key=str)

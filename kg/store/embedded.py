@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, URIRef
@@ -70,6 +70,14 @@ def _open_read_only(path: str) -> pyoxigraph.Store:
     raise AssertionError("unreachable")
 
 
+def _count_solution(answer: pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples) -> int:
+    """The number in the first row of a ``SELECT (COUNT(*) AS ?n)`` answer.
+
+    pyoxigraph types ``Store.query`` for every query form; a SELECT's answer is ``QuerySolutions``.
+    """
+    return int(next(iter(cast("pyoxigraph.QuerySolutions", answer)))[0].value)
+
+
 class EmbeddedStore(Store):
     """An Oxigraph store in a directory (or ``":memory:"``), answering with rdflib ``Result`` objects.
 
@@ -84,6 +92,8 @@ class EmbeddedStore(Store):
     ...     [str(r.o) for r in store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", {"s": EX.a})]
     ['x']
     """
+
+    _ox: pyoxigraph.Store
 
     def __init__(self, path: str, *, read_only: bool = False, create: bool = True) -> None:
         import pyoxigraph as ox
@@ -109,7 +119,7 @@ class EmbeddedStore(Store):
 
         ensure_not_served(p)
         try:
-            self._ox: pyoxigraph.Store = _open_read_only(path) if read_only else ox.Store(path)
+            self._ox = _open_read_only(path) if read_only else ox.Store(path)
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
@@ -172,7 +182,8 @@ class EmbeddedStore(Store):
         subgraph._ox.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in answer)
         return subgraph
 
-    def _query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> object:
+    def _query(self, sparql: str, bindings: Mapping[str, Node] | None = None,
+               ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
         """pyoxigraph's answer to a query, with parameters bound and errors as ``KGError``."""
         if not isinstance(sparql, str):  # a prepared Query would fall back to rdflib's engine
             raise TypeError("queries must be SPARQL strings so that they run on Oxigraph")
@@ -237,9 +248,7 @@ class EmbeddedStore(Store):
         if staging is None:
             self._ox.flush()
             return -1
-        count = int(next(iter(self._ox.query(
-            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=staging
-        )))[0].value)
+        count = _count_solution(self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=staging))
         self.update(f"MOVE SILENT <{staging.value}> TO <{checked_iri(graph)}>")
         return count
 
@@ -265,9 +274,7 @@ class EmbeddedStore(Store):
             remove_bulk_leftovers(Path(self.location))
             self._drop_staging_leftovers()
             raise StoreError(f"{name}: load failed: {exception_line(exc)}") from exc
-        count = int(next(iter(self._ox.query(
-            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=target
-        )))[0].value)
+        count = _count_solution(self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=target))
         self._ox.remove_graph(marker)
         self._ox.flush()
         return count
@@ -394,7 +401,8 @@ def string_rows(store: Store, sparql: str, bindings: Mapping[str, Node] | None =
     [{'x': '1', 'y': None}]
     """
     if isinstance(store, EmbeddedStore):
-        answer = store._query(sparql, bindings)
+        # pyoxigraph types an answer for every query form; a SELECT's is QuerySolutions.
+        answer = cast("pyoxigraph.QuerySolutions", store._query(sparql, bindings))
         names = [v.value for v in answer.variables]
         for solution in answer:
             values = [solution[i] for i in range(len(names))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from kg.errors import StoreCorruptError, UsageError
@@ -101,11 +102,11 @@ def _index_lookups(ox_store: pyoxigraph.Store,
     by_predicate = {(q.predicate, q.graph_name) for q in quads}
     by_object = {(q.object, q.graph_name) for q in quads}
     return {
-        "subject": (lambda s=s: pattern(s, None, None) for s in subjects),
-        "predicate": (lambda p=p: pattern(None, p, None) for p in predicates),
-        "object": (lambda o=o: pattern(None, None, o) for o in objects),
-        "graph-predicate": (lambda p=p, g=g: pattern(None, p, None, g) for p, g in by_predicate),
-        "graph-object": (lambda o=o, g=g: pattern(None, None, o, g) for o, g in by_object),
+        "subject": (partial(pattern, s, None, None) for s in subjects),
+        "predicate": (partial(pattern, None, p, None) for p in predicates),
+        "object": (partial(pattern, None, None, o) for o in objects),
+        "graph-predicate": (partial(pattern, None, p, None, g) for p, g in by_predicate),
+        "graph-object": (partial(pattern, None, None, o, g) for o, g in by_object),
     }
 
 

@@ -174,16 +174,19 @@ def uncapped(store: RemoteStore, text: str, result: Result, headers: Mapping[str
     if cap is None or result.type == "ASK":
         return result
     if result.type != "SELECT":
+        assert result.graph is not None  # a CONSTRUCT or DESCRIBE result has its graph
         check_graph_size(len(result.graph), cap, store.endpoints["query"])
         return result
     rows = list(result.bindings)
     if stated is None and len(rows) < cap:
         result.bindings = rows
         return result
+    assert result.vars is not None  # a SELECT result has its variables
     names = [str(v) for v in result.vars]
     everything: list = []
     for page_text in paged_query_texts(text, names, cap):
         page = store.select_page(page_text)
+        assert page.vars is not None  # a SELECT result has its variables
         if [str(v) for v in page.vars] != names:
             raise StoreError(f"{store.endpoints['query']}: a page of a capped result came back with other columns")
         found = list(page.bindings)

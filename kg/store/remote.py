@@ -35,10 +35,10 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-from urllib.parse import quote, urlsplit, urlunsplit
+from typing import TYPE_CHECKING, TypedDict, Unpack
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
@@ -46,7 +46,15 @@ from rdflib.term import Node
 
 from kg.config import DEFAULT_HTTP_TIMEOUT
 from kg.errors import InputError, KGError, QueryError, StoreError, UsageError
-from kg.store.base import QUAD_FORMATS, STAGING_PREFIX, Store, invalid_rdf, query_prefixes, rdf_format_for
+from kg.store.base import (
+    QUAD_FORMATS,
+    STAGING_PREFIX,
+    Store,
+    invalid_rdf,
+    query_prefixes,
+    rdf_format_for,
+    select_rows,
+)
 from kg.store.binding import ABSOLUTE_IRI, SPARQL_TOKENS, bind_values, query_form, sparql_term
 from kg.store.embedded import EmbeddedStore, construct_store
 from kg.store.paging import row_cap, uncapped
@@ -54,6 +62,7 @@ from kg.store.paging import row_cap, uncapped
 if TYPE_CHECKING:
     import pyoxigraph
     import requests
+    from requests.auth import AuthBase
 
 #: The slowest write rate waited for, on top of the timeout (Oxigraph's transactions on a
 #: slow disk: ~4,000 quads/s for 200k quads in one transaction).
@@ -154,13 +163,11 @@ def endpoint_style(name: str | None = None, env: Mapping[str, str] | None = None
     key = (name or env.get("KG_ENDPOINT_STYLE") or "oxigraph").strip().lower()
     if key not in STYLES:
         raise UsageError(f"unknown endpoint style {key!r} (KG_ENDPOINT_STYLE); expected one of {', '.join(STYLES)}")
-    overrides = {
-        field: env[var]
-        for field, var in (("query_path", "KG_QUERY_PATH"), ("update_path", "KG_UPDATE_PATH"),
-                           ("gsp_path", "KG_GSP_PATH"))
-        if env.get(var) is not None
-    }
-    return replace(STYLES[key], **overrides)
+    style = STYLES[key]
+    query_path, update_path, gsp_path = (env.get(var) for var in ("KG_QUERY_PATH", "KG_UPDATE_PATH", "KG_GSP_PATH"))
+    return replace(style, query_path=style.query_path if query_path is None else query_path,
+                   update_path=style.update_path if update_path is None else update_path,
+                   gsp_path=style.gsp_path if gsp_path is None else gsp_path)
 
 
 def http_timeout(env: Mapping[str, str] | None = None) -> float:
@@ -263,9 +270,9 @@ def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
 def _graph_ntriples(graph: Graph) -> bytes:
     import pyoxigraph as ox
 
-    from kg.rdf.terms import to_ox
+    from kg.rdf.terms import to_ox, to_ox_iri, to_ox_resource
 
-    return _ntriples(ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph)
+    return _ntriples(ox.Triple(to_ox_resource(s), to_ox_iri(p), to_ox(o)) for s, p, o in graph)
 
 
 # --- the store -----------------------------------------------------------------------------
@@ -320,7 +327,7 @@ class RemoteStore(Store):
             "gsp": _join(self.location, self.style.gsp_path),
         }
         self._auth_kind, self._auth, self._headers, self._secrets = _credentials(parts, env)
-        self._loopback = _is_loopback(parts.hostname)
+        self._loopback = _is_loopback(parts.hostname or "")  # a host name: checked above
         self._session: requests.Session | None = None
         #: Rows the server answers at most (learnt from its answers; see kg.store.paging).
         self.row_cap = row_cap(self.style.name, env)
@@ -417,7 +424,7 @@ class RemoteStore(Store):
             raise InputError(name, "no such file")
         per_graph = _read_rdf_file(name, fmt, graph)
         self._drop_stale_staging()
-        if fmt not in QUAD_FORMATS and graph not in self.named_graphs():
+        if fmt not in QUAD_FORMATS and graph is not None and graph not in self.named_graphs():
             return self._load_new_graph(URIRef(graph), *per_graph[graph])
         with _Staging(self) as staging:
             moves = [(staging.upload(body, n), target) for target, (body, n) in per_graph.items() if n]
@@ -444,7 +451,7 @@ class RemoteStore(Store):
         ``GRAPH ?g {}`` lists graphs without reading their quads (a DISTINCT over all
         quads would scan the whole store on every write).
         """
-        return sorted(row[0] for row in self.query(self.style.list_graphs) if isinstance(row[0], URIRef))
+        return sorted(row[0] for row in select_rows(self.query(self.style.list_graphs)) if isinstance(row[0], URIRef))
 
     def close(self) -> None:
         if self._session is not None:
@@ -472,8 +479,8 @@ class RemoteStore(Store):
             headers={"Content-Type": f"{self.style.upload_media_type}; charset=utf-8"}, quads=quads,
         )
 
-    def _commit_update(self, moves: list[tuple[URIRef, URIRef | None]], drops: list[URIRef | None], *,
-                       replace: bool, clear_except: str | None = None, existing: list[URIRef] = ()) -> str:
+    def _commit_update(self, moves: Sequence[tuple[URIRef, URIRef | None]], drops: Sequence[URIRef | None], *,
+                       replace: bool, clear_except: str | None = None, existing: Sequence[URIRef] = ()) -> str:
         """One SPARQL update: optionally clear all but ``clear_except``, drop ``drops``, move
         (``replace``) or add each staged graph to its target (``None``: the default graph)."""
         managed = self.style.graph_management
@@ -504,7 +511,7 @@ class RemoteStore(Store):
         return " ;\n".join(ops)
 
     def _count_graph(self, name: URIRef) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}))
+        rows = list(select_rows(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name})))
         return int(rows[0][0])
 
     def _drop_stale_staging(self) -> None:
@@ -539,7 +546,8 @@ class RemoteStore(Store):
 
     # -- HTTP --
 
-    def _request(self, method: str, endpoint: str, *, quads: int = 0, **kwargs: object) -> requests.Response:
+    def _request(self, method: str, endpoint: str, *, quads: int = 0,
+                 **kwargs: Unpack[_RequestOptions]) -> requests.Response:
         """One HTTP request, answer read whole, within one deadline (see :func:`request_deadline`);
         writing ``quads`` may take that much longer (servers answer a write once it is committed)."""
         import requests
@@ -611,6 +619,20 @@ def request_deadline(wait: float, received: int) -> float:
     return wait + received / DEADLINE_BYTES_PER_SECOND
 
 
+class _RequestOptions(TypedDict, total=False):
+    """The ``requests`` arguments a store request passes on (see ``RemoteStore._request``)."""
+
+    params: list[tuple[str, str]]
+    data: bytes | dict[str, str]
+    headers: dict[str, str]
+
+
+class _ExchangeOptions(_RequestOptions, total=False):
+    """:class:`_RequestOptions` and the (connect, read) timeout."""
+
+    timeout: tuple[float, float]
+
+
 class _Overdue(Exception):
     """The whole request (connection, headers and body) took longer than its deadline."""
 
@@ -627,7 +649,7 @@ class _Exchange:
     up to :data:`ERROR_BODY_BYTES`) and stops at the deadline too; the caller gives up then.
     """
 
-    def __init__(self, session: requests.Session, method: str, url: str, **kwargs: object) -> None:
+    def __init__(self, session: requests.Session, method: str, url: str, **kwargs: Unpack[_ExchangeOptions]) -> None:
         self.session, self.method, self.url, self.kwargs = session, method, url, kwargs
         self.received = 0
         self.outcome: dict[str, object] = {}
@@ -779,7 +801,7 @@ def _join(base: str, path: str) -> str:
     return f"{base}/{path.lstrip('/')}" if path else base
 
 
-def _without_userinfo(parts: object) -> str:
+def _without_userinfo(parts: SplitResult) -> str:
     host = parts.hostname or ""
     if ":" in host:
         host = f"[{host}]"
@@ -787,7 +809,7 @@ def _without_userinfo(parts: object) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
 
 
-def _credentials(parts: object, env: Mapping[str, str]) -> tuple[str, object, dict[str, str], list[str]]:
+def _credentials(parts: SplitResult, env: Mapping[str, str]) -> tuple[str, AuthBase | None, dict[str, str], list[str]]:
     """(kind, requests auth, extra headers, secrets to mask) from the environment or the URL."""
     from urllib.parse import unquote
 

@@ -162,7 +162,7 @@ class OxigraphServer:
         command = oxigraph_command(self.store_dir, self.host, self.port, read_write=self.read_write)
         _check_port_free(self.host, self.port)  # else the readiness probe might reach another server
         if self.store_dir is not None:
-            self._claim_store()
+            self._claim_store(self.store_dir)
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server; closed in stop()
         try:
             self.process = subprocess.Popen(
@@ -170,7 +170,7 @@ class OxigraphServer:
                 preexec_fn=die_with_parent(),
             )
             self._write_marker()
-            self._wait_ready(ready_timeout)
+            self._wait_ready(self.process, ready_timeout)
         except BaseException:
             self.stop()
             raise
@@ -215,21 +215,21 @@ class OxigraphServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _claim_store(self) -> None:
-        """Refuse a store that is served or written elsewhere; drop staging leftovers."""
+    def _claim_store(self, store_dir: str) -> None:
+        """Refuse a store (``store_dir``) that is served or written elsewhere; drop staging leftovers."""
         from kg.store.embedded import EmbeddedStore
 
-        path = Path(self.store_dir)
+        path = Path(store_dir)
         if not path.exists() and not self.read_write:
-            raise StoreError(f"{self.store_dir}: no store here; run `kg build` first")
+            raise StoreError(f"{store_dir}: no store here; run `kg build` first")
         ensure_not_served(path)
         if not self.read_write and on_read_only_mount(path):
             # Nothing can write it (so there is no lock to take, nor leftovers to drop): check it opens.
-            EmbeddedStore(self.store_dir, read_only=True).close()
+            EmbeddedStore(store_dir, read_only=True).close()
             return
         # Opening it read-write takes the RocksDB lock (failing if a process writes it)
         # and drops the staging graphs an interrupted load left behind.
-        EmbeddedStore(self.store_dir, read_only=False, create=self.read_write).close()
+        EmbeddedStore(store_dir, read_only=False, create=self.read_write).close()
 
     def _write_marker(self) -> None:
         if self.store_dir is None or self.process is None or on_read_only_mount(Path(self.store_dir)):
@@ -244,7 +244,7 @@ class OxigraphServer:
             marker_path(self.store_dir).unlink(missing_ok=True)
             self._marked = False
 
-    def _wait_ready(self, timeout: float) -> None:
+    def _wait_ready(self, process: subprocess.Popen[bytes], timeout: float) -> None:
         import urllib.error
         import urllib.request
 
@@ -253,7 +253,7 @@ class OxigraphServer:
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         deadline = time.monotonic() + timeout
         while True:
-            status = self.process.poll()
+            status = process.poll()
             if status is not None:
                 said = self.log_tail()
                 raise StoreError(f"the oxigraph server did not start (exit {status})" + (f": {said}" if said else ""))

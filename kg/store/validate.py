@@ -10,7 +10,7 @@ from rdflib.namespace import SH
 
 from kg.config import ontology_file, shapes_file
 from kg.rdf.files import parse_turtle_file
-from kg.store import Store
+from kg.store import Store, select_rows
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def validate_store(store: Store) -> ValidationReport:
     from kg.rdf.iris import ONTOLOGY_GRAPH
 
     data = Graph()
-    for g, s, p, o in store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
+    for g, s, p, o in select_rows(store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")):
         if g != ONTOLOGY_GRAPH:
             data.add((s, p, o))
     return validate_graph(data)
