@@ -9,7 +9,7 @@ Mentions of the destination country inside place phrases are never actors. May i
 
 from __future__ import annotations
 
-from kg.extract.attribution import listed_with, mentions_for, speakers_for, subject_of
+from kg.extract.attribution import before_dash, listed_with, mentions_for, speakers_for, subject_of
 from kg.extract.context import person_country
 from kg.extract.frames import Frame, cue_for
 from kg.extract.records import DocState, Mention
@@ -25,7 +25,8 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
     # the actor climbs through a cue, a noun the cue's complement hangs from ("initiated the idea of
     # sending"), or a verb that only carries a noun cue ("has no plans to")
     passable_words = state.gazetteer.words("generic_complement") | state.gazetteer.words("light_verb")
-    subj = subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
+    dashed = before_dash(frame.top)  # "France, the UK—leading the talks—": the UK alone leads
+    subj = dashed or subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
                       or t.lemma_.lower() in passable_words, passive_actions=state.gazetteer.words("passive_action"))
     actors: list[Mention] = []
     confidence = 0.85
@@ -33,8 +34,9 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
         actors = mentions_for(state, subj)
         if actors and subj.pos_ == "PRON":
             confidence = 0.75
-        for anchor in actors or [None]:
-            actors += [m for m in listed_with(state, subj, anchor) if m not in actors]
+        if dashed is None:
+            for anchor in actors or [None]:
+                actors += [m for m in listed_with(state, subj, anchor) if m not in actors]
     if not actors and speakers:
         actors, confidence = speakers, 0.7 if subj is None or subj.pos_ == "PRON" else 0.6
     if not actors and frame.cue.kind in ("action", "modal"):

@@ -71,6 +71,22 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
     return None
 
 
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def before_dash(tok: Token) -> Token | None:
+    """The proper name right before the dash that opens a participle ("Atlantis—leading the talks—").
+
+    Whatever the parser hung the participle from (the noun before the list, or nothing: a
+    second root), the participle describes the name the dash follows.
+    """
+    doc = tok.doc
+    if tok.i < 2 or tok.tag_ != "VBG" or doc[tok.i - 1].text not in _DASHES:
+        return None
+    name = doc[tok.i - 2]
+    return name if name.pos_ == "PROPN" else None
+
+
 _GUARDED = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod", "nmod", "amod", "appos"})
 
 

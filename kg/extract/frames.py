@@ -154,7 +154,7 @@ def _elsewhere(state: DocState, frame: Frame) -> bool:
     destination = state.gazetteer.proposal.get("destination")
     if frame.cue.kind not in ("action", "modal"):
         return False
-    for prep in frame.top.subtree:
+    for prep in _own_clause(frame.top):
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("to", "into", "in", "inside"):
             continue
         for pobj in prep.children:
@@ -165,6 +165,22 @@ def _elsewhere(state: DocState, frame: Frame) -> bool:
                 if m is None and t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj":
                     return True  # "deployed 20,000 troops to Europe"
     return False
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """The subtree of a cue without the clauses joined to it that have their own subject ("…, and Ukraine met in
+    Geneva"): where those happen says nothing about where the troops would go."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue
+            stack.append(c)
+    return out
 
 
 def is_question(sent: Span) -> bool:
