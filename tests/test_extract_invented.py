@@ -45,12 +45,107 @@ def _all(name: str) -> set[tuple[str, str, str]]:
     return {_c(name, p) for p in ("supports", "opposes", "conditional", "neutral")}
 
 
+def _allp(name: str) -> set[tuple[str, str, str]]:
+    return {_p(name, p) for p in ("supports", "opposes", "conditional", "neutral")}
+
+
 CASES = [
-    # 2. who holds the stance: a participle set off by a dash describes the name before the dash only
+    # 1. negation and refusal, scoped over coordinated subjects; a refusal governor flips what it governs
+    ("neg-coordinated-three", "Atlantis, Elbonia and Sylvania are not going to send troops to Ukraine.",
+     {_c(A, "opposes"), _c(E, "opposes"), _c(S, "opposes")}, {_c(A, "supports"), _c(E, "supports"), _c(S, "supports")}),
+    ("neg-neither-nor-capitals", "Neither Poseidonia nor Amaurot will deploy soldiers to Ukraine.",
+     {_c(A, "opposes"), _c(U, "opposes")}, {_c(A, "supports"), _c(U, "supports")}),
+    ("neg-neither-nor-names", "Neither Freedonia nor Sylvania intends to send peacekeepers to Ukraine.",
+     {_c(F, "opposes"), _c(S, "opposes")}, {_c(F, "supports"), _c(S, "supports")}),
+    ("neg-governments-of", "The governments of Elbonia and Sylvania will not send troops to Ukraine.",
+     {_c(E, "opposes"), _c(S, "opposes")}, {_c(E, "supports"), _c(S, "supports")}),
+    ("neg-opposed-to-dispatching", "Elbonia is opposed to dispatching soldiers to Ukraine.",
+     {_c(E, "opposes")}, {_c(E, "supports")}),
+    ("neg-is-against", "Freedonia is against sending troops to Ukraine.", {_c(F, "opposes")}, {_c(F, "supports")}),
+    ("neg-out-of-the-question-for", "For Utopia, sending troops to Ukraine is out of the question.",
+     {_c(U, "opposes")}, {_c(U, "supports")}),
+    ("neg-ruled-out", "Atlantis has ruled out deploying troops to Ukraine.", {_c(A, "opposes")}, {_c(A, "supports")}),
+    ("neg-excluded", "Sylvania excluded any participation of its soldiers in the peacekeeping force.",
+     {_c(S, "opposes")}, {_c(S, "supports")}),
+    ("neg-denied-that-it-plans", "Freedonia denied that it plans to send troops to Ukraine.",
+     {_c(F, "opposes")}, {_c(F, "supports")}),
+    ("neg-denied-reports", "Freedonia denied reports that it would deploy soldiers to Ukraine.",
+     {_c(F, "opposes")}, {_c(F, "supports")}),
+    ("neg-denied-of-another-is-not-the-deniers", "Freedonia denied that Atlantis plans to send troops to Ukraine.",
+     set(), {_c(F, "opposes"), _c(F, "supports")}),
+    ("neg-rejected-calls-to", "Elbonia rejected calls to contribute troops to the reassurance force.",
+     {_c(E, "opposes")}, {_c(E, "supports")}),
+    ("neg-rejected-the-idea-of", "Elbonia rejected the idea of sending peacekeepers to Ukraine.",
+     {_c(E, "opposes")}, {_c(E, "supports")}),
+    ("neg-no-plans", "Utopia has no plans to send soldiers to Ukraine.", {_c(U, "opposes")}, {_c(U, "supports")}),
+    ("neg-under-no-circumstances", "Under no circumstances will Atlantis send troops to Ukraine.",
+     {_c(A, "opposes")}, {_c(A, "supports")}),
+    ("neg-refused", "Sylvania refused to commit troops to the peacekeeping mission.",
+     {_c(S, "opposes")}, {_c(S, "supports")}),
+    ("neg-never", "Atlantis will never deploy its soldiers in Ukraine.", {_c(A, "opposes")}, {_c(A, "supports")}),
+    # 2. who holds the stance
     ("holder-dash-participle", "Talks between Freedonia, Atlantis—leading the coalition of the willing—and Ukraine "
      "opened in Geneva.", {_c(A, "supports")}, _all(F)),
     ("holder-dash-participle-other-parse", "Envoys from Elbonia, Atlantis—leading the coalition of the willing—and "
      "Ukraine met in Geneva on Monday.", {_c(A, "supports")}, _all(E)),
+    ("holder-according-to-analyst", "According to analyst John Smith, Atlantis will not send troops to Ukraine.",
+     {_c(A, "opposes")}, _allp("John Smith") | {_c(A, "supports")}),
+    ("holder-analyst-said", "Atlantis will not send troops to Ukraine, defence analyst Mary Major said.",
+     {_c(A, "opposes")}, _allp("Mary Major")),
+    ("holder-criticised-for", "Foreign Minister Jane Doe of Freedonia criticised Atlantis for offering soldiers to "
+     "the peacekeeping force.", {_c(A, "supports")}, _all(F) | {_c(A, "opposes")} | _allp("Jane Doe")),
+    ("holder-praised-for", "Elbonian President John Roe praised Sylvania for sending troops to Ukraine.",
+     {_c(S, "supports")}, {_c(S, "opposes")} | _all(E)),
+    ("holder-opposition-leader", "Opposition leader Jane Roe said her party would block any deployment of Atlantean "
+     "troops to Ukraine.", {_p("Jane Roe", "opposes")}, _all(A)),
+    ("holder-opposition-leader-should", "Atlantean opposition leader Jane Roe said Atlantis should not send troops "
+     "to Ukraine.", {_p("Jane Roe", "opposes")}, _all(A)),
+    ("holder-minister-and-government", "Utopian Defence Minister Karl Vane said Utopia was ready to send troops to "
+     "Ukraine.", {_c(U, "supports"), _p("Karl Vane", "supports")}, {_c(U, "opposes")}),
+    ("holder-newspaper-reported", "Freedonia is ready to send troops to Ukraine, the newspaper reported.",
+     {_c(F, "supports")}, None),
+    # 3. stance by reference: resolved to the sentence before, or nothing
+    ("reference-position-unchanged", "Our position on this has not changed, Minister Jane Doe said.", set(), None),
+    ("reference-dismissed-unresolved", "Minister Jane Doe of Freedonia dismissed the idea.", set(), None),
+    ("reference-dismissed-after-proposal", "Atlantis proposed sending a peacekeeping force to Ukraine. Freedonian "
+     "Prime Minister Jane Doe dismissed the idea.", {_c(F, "opposes")}, {_c(F, "supports")}),
+    ("reference-stands-by", "Sylvania stands by its earlier position, the foreign ministry said.", set(), None),
+    # 4. mixed sentences: never an opposes and a supports for one actor from one sentence
+    ("mixed-rule-out-but-consider", "Utopia rules out combat troops but would consider sending monitors once a "
+     "ceasefire holds.", {_c(U, "conditional")}, {_c(U, "supports"), _c(U, "opposes")}),
+    ("mixed-no-troops-but-logistics", "Sylvania will not send soldiers to Ukraine, but it will provide logistical "
+     "support to the mission.", {_c(S, "opposes")}, {_c(S, "supports")}),
+    ("mixed-money-not-troops", "Elbonia will offer funding and equipment, not troops.", {_c(E, "opposes")},
+     {_c(E, "supports")}),
+    # 5. conditions
+    ("condition-once", "Atlantis would deploy soldiers once a ceasefire holds.", {_c(A, "conditional")},
+     {_c(A, "supports")}),
+    ("condition-provided", "Freedonia is willing to send troops to Ukraine, provided there is a US backstop.",
+     {_c(F, "conditional")}, {_c(F, "supports")}),
+    ("condition-only-with", "Sylvania would only contribute soldiers with a UN mandate.", {_c(S, "conditional")},
+     {_c(S, "supports")}),
+    ("condition-subject-to", "Elbonia could send peacekeepers, subject to a vote of parliament.",
+     {_c(E, "conditional")}, {_c(E, "supports")}),
+    ("condition-after", "Utopia will deploy troops to Ukraine after a peace agreement is signed.",
+     {_c(U, "conditional")}, {_c(U, "supports")}),
+    ("condition-not-before", "Atlantis will not send troops before a ceasefire is agreed.", set(), {_c(A, "supports")}),
+    ("condition-if", "Freedonia would send troops if the parliament approves the mission.", {_c(F, "conditional")},
+     {_c(F, "supports")}),
+    # 7. hedging: neutral or conditional, never supports
+    ("hedge-might", "Atlantis might send troops to Ukraine.", set(), {_c(A, "supports")}),
+    ("hedge-could", "Elbonia could deploy soldiers to Ukraine.", set(), {_c(E, "supports")}),
+    ("hedge-may-consider", "Sylvania may consider sending troops to Ukraine.", set(), {_c(S, "supports")}),
+    ("hedge-studying", "Freedonia is studying the possibility of sending troops to Ukraine.", set(),
+     {_c(F, "supports"), _c(F, "opposes")}),
+    ("hedge-not-decided", "Utopia has not yet decided whether to send troops to Ukraine.", set(),
+     {_c(U, "supports"), _c(U, "opposes")}),
+    ("hedge-no-decision", "No decision has been taken on sending Atlantean troops to Ukraine.", set(),
+     {_c(A, "supports"), _c(A, "opposes")}),
+    # 9. precision first: nothing from what states no stance
+    ("none-discussed", "Leaders of Atlantis and Elbonia discussed the deployment of troops to Ukraine.", set(), None),
+    ("none-question", "Will Sylvania send troops to Ukraine?", set(), None),
+    ("none-other-destination", "Freedonia sent troops to Utopia last year.", set(), None),
+    ("none-hypothetical", "If Atlantis sends troops, the mission will be stronger.", set(), None),
 ]
 
 
@@ -87,8 +182,96 @@ def test_invented_world(invented, case, expected, absent):
         assert key not in found, f"{key} must not be extracted; found {found}"
 
 
+#: 6. reasons: (id, text, actor, words the distilled reason must contain); a short phrase, not the sentence.
+REASONS = [
+    ("reason-citing", "Sylvania will not send troops to Ukraine, citing its neutrality.", S, "its neutrality"),
+    ("reason-because-of", "Atlantis has ruled out sending soldiers because of tensions with Elbonia.", A,
+     "tensions with Elbonia"),
+    ("reason-so-as-not-to", "Freedonia refuses to deploy troops so as not to provoke Utopia.", F, "provoke Utopia"),
+    ("reason-appositive-citing", "Elbonia, citing its constitution, will not send troops to Ukraine.", E,
+     "its constitution"),
+    ("reason-next-sentence", "Utopian Prime Minister Jane Doe said Utopia would not send troops to Ukraine. She said "
+     "the plan would only prolong the war.", U, "prolong the war"),
+    ("reason-given", "Atlantis will not deploy soldiers to Ukraine given its small army.", A, "its small army"),
+    ("reason-as", "Freedonia will not send troops to Ukraine as it needs its soldiers at home.", F,
+     "needs its soldiers at home"),
+    ("reason-due-to", "Sylvania declined to send troops due to budget constraints.", S, "budget constraints"),
+    ("reason-for-fear-of", "Elbonia will not contribute troops for fear of a wider war.", E, "a wider war"),
+]
+
+#: 5. conditions: (id, text, actor, words the distilled condition must contain); the stance is conditional.
+CONDITIONS = [
+    ("condition-subject-to-vote", "Elbonia could send peacekeepers, subject to a vote of parliament.", E,
+     "a vote of parliament"),
+    ("condition-only-with-mandate", "Sylvania would only contribute soldiers with a UN mandate.", S, "a UN mandate"),
+    ("condition-once-ceasefire", "Atlantis would deploy soldiers once a ceasefire holds.", A, "a ceasefire holds"),
+    ("condition-provided-backstop", "Freedonia is willing to send troops to Ukraine, provided there is a US "
+     "backstop.", F, "a US backstop"),
+    ("condition-only-after-deal", "Utopia will send troops only after a peace deal is signed.", U, "a peace deal"),
+    ("condition-said-if", "Atlantis said it would join the force if parliament approves it.", A,
+     "parliament approves"),
+    ("condition-on-the-condition-that", "Sylvania would take part in the mission on the condition that the United "
+     "States provides air cover.", S, "the United States provides air cover"),
+]
+
+#: A date is no condition: "before the end of the year" leaves a plain commitment.
+DATES = [("date-is-no-condition", "Freedonia will send troops before the end of the year.", F)]
+
+#: 7. hedging lowers confidence: (id, plain text, hedged text, actor).
+HEDGES = [("hedge-could-conditional", "Elbonia will send peacekeepers, subject to a vote of parliament.",
+           "Elbonia could send peacekeepers, subject to a vote of parliament.", E)]
+
 #: Cases checked by the tests below on more than the (actor, polarity) keys.
-EXTRA: list[tuple[str, str]] = []
+EXTRA: list[tuple[str, str]] = ([(c, t) for c, t, *_ in REASONS + CONDITIONS + DATES]
+                                + [(f"{c}:plain", p) for c, p, _, _ in HEDGES]
+                                + [(f"{c}:hedged", h) for c, _, h, _ in HEDGES])
+
+
+def _country(invented, case: str, actor: str):
+    found = [s for s in invented[case] if s.actor_type == "country" and s.actor == actor]
+    assert found, f"no stance of {actor}; found {_keys(invented[case])}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("case", "actor", "cause"), [(c, a, w) for c, _, a, w in REASONS],
+                         ids=[c for c, *_ in REASONS])
+def test_reasons_are_distilled(invented, case, actor, cause):
+    claim = _country(invented, case, actor)
+    assert claim.reason and cause in claim.reason, f"reason {claim.reason!r}"
+    assert len(claim.reason) < len(claim.quote) / 2
+
+
+@pytest.mark.parametrize(("case", "actor", "words"), [(c, a, w) for c, _, a, w in CONDITIONS],
+                         ids=[c for c, *_ in CONDITIONS])
+def test_conditions_are_distilled(invented, case, actor, words):
+    claim = _country(invented, case, actor)
+    assert claim.polarity == "conditional"
+    assert claim.condition and words in claim.condition, f"condition {claim.condition!r}"
+    assert len(claim.condition) < len(claim.quote) * 0.6
+    assert not claim.condition.lower().startswith("that ")
+
+
+@pytest.mark.parametrize(("case", "actor"), [(c, a) for c, _, a in DATES], ids=[c for c, *_ in DATES])
+def test_a_date_is_no_condition(invented, case, actor):
+    claim = _country(invented, case, actor)
+    assert claim.polarity == "supports" and claim.condition is None
+
+
+@pytest.mark.parametrize(("case", "actor"), [(c, a) for c, _, _, a in HEDGES], ids=[c for c, *_ in HEDGES])
+def test_a_hedge_lowers_confidence(invented, case, actor):
+    plain, hedged = _country(invented, f"{case}:plain", actor), _country(invented, f"{case}:hedged", actor)
+    assert hedged.polarity in ("conditional", "neutral")
+    assert hedged.confidence < plain.confidence
+
+
+def test_never_opposes_and_supports_for_one_actor_and_scope_from_one_sentence(invented):
+    """4. mixed sentences, over every invented text: one sentence never gives both polarities to one actor."""
+    for case, stances in invented.items():
+        seen: dict[tuple, set[str]] = {}
+        for s in stances:
+            seen.setdefault((s.actor_type, s.actor, s.scope, s.start), set()).add(s.polarity)
+        for key, polarities in seen.items():
+            assert not {"supports", "opposes"} <= polarities, f"{case}: {key} {polarities}"
 
 
 def test_every_quote_is_the_body_slice(invented):

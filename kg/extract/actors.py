@@ -37,6 +37,8 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
         if dashed is None:
             for anchor in actors or [None]:
                 actors += [m for m in listed_with(state, subj, anchor) if m not in actors]
+    if not actors and (subj is None or subj.dep_ == "csubj"):
+        actors, confidence = _for_whom(state, frame), 0.7
     if not actors and speakers:
         actors, confidence = speakers, 0.7 if subj is None or subj.pos_ == "PRON" else 0.6
     if not actors and frame.cue.kind in ("action", "modal"):
@@ -48,6 +50,22 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
     actors = [m for m in actors if m.kind != "org" or m.known]
     actors = [m for m in actors if m.kind != "person" or " " in m.key.strip()]  # a lone first name is no actor
     return actors, speakers, confidence
+
+
+def _for_whom(state: DocState, frame: Frame) -> list[Mention]:
+    """"For Atlantis, sending troops is out of the question": the "for" phrase of a predicate names who holds it."""
+    tok = frame.top
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for pobj in prep.children:
+                m = state.token_mention.get(pobj.i)
+                if pobj.dep_ == "pobj" and m is not None and m.kind in ("country", "person") and m.via != "demonym":
+                    return [m]
+    return []
 
 
 def _troop_providers(state: DocState, frame: Frame) -> list[Mention]:

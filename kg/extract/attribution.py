@@ -61,7 +61,7 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
             return None
         head = tok.head
         if tok.dep_ in _GUARDED and passable is not None and not (
-                tok.dep_ == "attr" and head.lemma_ in ("be", "remain", "become")):  # "X is a supporter of …"
+                tok.dep_ in ("attr", "prep") and head.lemma_ in _COPULAS):  # "X is a supporter of", "X is against"
             gate = head.head if head.dep_ == "prep" and tok.dep_ in ("pobj", "pcomp") else head
             if head.pos_ == "ADP" and head.dep_ == "prep":
                 gate = head.head
@@ -71,6 +71,7 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
     return None
 
 
+_COPULAS = frozenset({"be", "remain", "become"})
 _DASHES = frozenset({"—", "–", "--"})
 
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.cues import complement_cues, cue_for, held_back, is_negated, troops_negated
+from kg.extract.cues import (
+    complement_cues,
+    cue_for,
+    held_back,
+    is_negated,
+    troops_negated,
+    troops_refused,
+    undecided,
+)
 from kg.extract.gazetteer import Cue
 from kg.extract.records import DocState
 from kg.extract.topic import is_topic, on_topic, topic_objects
@@ -60,11 +68,11 @@ def _evaluate(state: DocState, tok: Token, cue: Cue, absorbed: set[int]) -> Fram
         relevant = True
     if not relevant:
         return None
-    negated = is_negated(tok) or (cue.kind == "action" and troops_negated(state, tok))
+    negated = is_negated(tok) or (cue.kind == "action" and (troops_negated(state, tok) or troops_refused(troops)))
     holder = _blamed_for(tok, inner) if cue.kind == "evaluate" else None
     if holder is not None and inner is not None:
         polarity = inner.polarity  # the criticised country's commitment, not the critic's stance
-    elif held_back(tok):
+    elif held_back(tok) or undecided(state, tok):
         polarity = "neutral"
     elif negated:
         polarity = cue.neg_polarity

@@ -128,11 +128,14 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                 continue
             if tok.i > 0 and lowers[tok.i - 1] in ("especially", "particularly", "even"):
                 continue  # "a target, especially if they arrived now" sharpens a threat, it sets no condition
+            if text.lower().startswith("that "):  # "on the condition that X"
+                text = text[5:]
             conditions.append(text)
             conditional = True
             exceptive = exceptive or kind == "exception"
         elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp") and any(
-                t.lower_ in condition_events or t.lemma_.lower() in condition_events for t in governed):
+                (t.lower_ in condition_events or t.lemma_.lower() in condition_events) and t.ent_type_ != "DATE"
+                for t in governed):  # "before the end of the year" is a date, "once the war ends" a condition
             conditions.append(text)
             timed = True
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,

@@ -69,7 +69,7 @@ def consequence_reason(state: DocState, frame: Frame) -> str | None:
         verbs = [frame.top]
     elif frame.polarity == "opposes":
         verbs = [t for t in frame.top.subtree if t.i != frame.top.i and t.pos_ == "VERB"
-                 and (c := cue_for(state, t)) is not None and c.kind == "consequence"]
+                 and (c := cue_for(state, t)) is not None and c.kind == "consequence" and not _purpose(t)]
     else:
         return None
     for verb in verbs:
@@ -78,6 +78,11 @@ def consequence_reason(state: DocState, frame: Frame) -> str | None:
         if objs:
             return phrase(state.doc, [t for o in objs for t in o.subtree])
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """"so as not to provoke Atlantis", "to avoid provoking": a purpose clause (its marker gives the reason)."""
+    return any(c.dep_ in ("mark", "neg") for c in verb.children) or verb.head.lemma_.lower() in ("avoid", "prevent")
 
 
 _CALL = frozenset({"call", "describe", "term", "label", "consider", "see"})

@@ -74,8 +74,9 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
             polarity, condition, confidence = "conditional", in_sentence.condition, confidence - 0.05
         elif (required := requirement(state, sent, frame)) is not None:
             polarity, condition, confidence = "conditional", required, confidence - 0.05
-    if polarity == "supports" and is_hedged(state, frame):
-        # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support
+    if polarity in ("supports", "conditional") and is_hedged(state, frame):
+        # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support,
+        # and never as sure as a commitment ("could send peacekeepers, subject to a vote")
         polarity = "conditional" if condition else "neutral"
         confidence -= 0.15
     reason_override = consequence_reason(state, frame) or called_it(state, sent, frame)
@@ -103,8 +104,9 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
         elif m.kind == "country":
             out.append(StanceFinding(Actor("country", m.key), polarity, actor_scope, speaker_person, reason, condition,
                                      start, end, confidence))
-            if speaker_person and person_country(state, speaker_person)[0] == m.key:
-                # a minister stating the government's position holds it too
+            speaker_country, speaker_role = person_country(state, speaker_person) if speaker_person else (None, None)
+            if speaker_country == m.key and speaker_role in state.gazetteer.government_role_types:
+                # a minister stating the government's position holds it too (an analyst reporting it does not)
                 out.append(StanceFinding(Actor("person", speaker_person), polarity, actor_scope, speaker_person,
                                          reason, condition, start, end, confidence - 0.05))
         else:

@@ -51,7 +51,9 @@ def _object_core(tok: Token, depth: int = 0) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss", "conj", "appos"):
             out.extend(_object_core(c, depth + 1))
-        elif c.dep_ == "acl" and c.tag_ in ("VB", "VBG", "VBN"):  # "efforts to form", "scenarios envisaging"
+        elif (c.dep_ == "acl" and c.tag_ in ("VB", "VBG", "VBN")) or (
+                c.dep_ == "relcl" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            # "efforts to form", "scenarios envisaging", "calls to contribute troops" (read as a relative clause)
             for o in c.children:
                 if o.dep_ == "dobj":
                     out.extend(_object_core(o, depth + 1))
