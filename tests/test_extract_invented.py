@@ -83,6 +83,11 @@ CASES = [
     ("neg-refused", "Sylvania refused to commit troops to the peacekeeping mission.",
      {_c(S, "opposes")}, {_c(S, "supports")}),
     ("neg-never", "Atlantis will never deploy its soldiers in Ukraine.", {_c(A, "opposes")}, {_c(A, "supports")}),
+    ("neg-viewed-as-threat", "Freedonian Foreign Minister Jane Doe said the deployment of foreign troops in Ukraine "
+     "would be viewed in Fredville as foreign intervention and a direct threat.",
+     {_c(F, "opposes"), _p("Jane Doe", "opposes")}, {_c(F, "supports"), _p("Jane Doe", "supports")}),
+    ("neg-sees-as-provocation", "Elbonia sees the presence of foreign peacekeepers in Ukraine as a provocation.",
+     {_c(E, "opposes")}, {_c(E, "supports")}),
     # 2. who holds the stance
     ("holder-dash-participle", "Talks between Freedonia, Atlantis—leading the coalition of the willing—and Ukraine "
      "opened in Geneva.", {_c(A, "supports")}, _all(F)),
@@ -104,6 +109,18 @@ CASES = [
      "Ukraine.", {_c(U, "supports"), _p("Karl Vane", "supports")}, {_c(U, "opposes")}),
     ("holder-newspaper-reported", "Freedonia is ready to send troops to Ukraine, the newspaper reported.",
      {_c(F, "supports")}, None),
+    ("holder-two-speakers", "Atlantean Prime Minister Ana Novak and Sylvanian President Jan Berg said their nations "
+     "were ready to lead a coalition of the willing to support Ukraine with troops.",
+     {_p("Ana Novak", "supports"), _p("Jan Berg", "supports")},
+     {("organization", "Coalition of the Willing", "supports")}),
+    ("holder-two-speakers-plain-coalition", "Atlantean Prime Minister Ana Novak and Sylvanian President Jan Berg said "
+     "their nations were ready to lead a coalition to support Ukraine with troops.",
+     {_p("Ana Novak", "supports"), _p("Jan Berg", "supports")}, None),
+    ("holder-attendee-is-no-speaker", "After talks attended by Freedonian leader Jan Berg, Atlantean Prime Minister "
+     "Ana Novak said that no Atlantean participation in a peacekeeping force is planned.",
+     {_p("Ana Novak", "opposes")}, _allp("Jan Berg") | _all(F)),
+    ("holder-plans-of-the-coalition", "Elbonian Defence Minister Karl Vane said the plans of the coalition of the "
+     "willing form a war axis and pose risks for Europe.", set(), {_p("Karl Vane", "supports"), _c(E, "supports")}),
     # 3. stance by reference: resolved to the sentence before, or nothing
     ("reference-position-unchanged", "Our position on this has not changed, Minister Jane Doe said.", set(), None),
     ("reference-dismissed-unresolved", "Minister Jane Doe of Freedonia dismissed the idea.", set(), None),
@@ -146,6 +163,7 @@ CASES = [
     ("none-question", "Will Sylvania send troops to Ukraine?", set(), None),
     ("none-other-destination", "Freedonia sent troops to Utopia last year.", set(), None),
     ("none-hypothetical", "If Atlantis sends troops, the mission will be stronger.", set(), None),
+    ("none-participle-describes", "The deployment, intended to deter Utopia, was discussed in Geneva.", set(), None),
 ]
 
 

@@ -13,6 +13,7 @@ from kg.extract.attribution import before_dash, listed_with, mentions_for, speak
 from kg.extract.context import person_country
 from kg.extract.frames import Frame, cue_for
 from kg.extract.records import DocState, Mention
+from kg.extract.topic import VIEW_VERBS
 
 
 def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[Mention], float]:
@@ -25,9 +26,10 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
     # the actor climbs through a cue, a noun the cue's complement hangs from ("initiated the idea of
     # sending"), or a verb that only carries a noun cue ("has no plans to")
     passable_words = state.gazetteer.words("generic_complement") | state.gazetteer.words("light_verb")
-    dashed = before_dash(frame.top)  # "France, the UK—leading the talks—": the UK alone leads
+    dashed = before_dash(frame.top)  # "Freedonia, Atlantis—leading the talks—": Atlantis alone leads
     subj = dashed or subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
-                      or t.lemma_.lower() in passable_words, passive_actions=state.gazetteer.words("passive_action"))
+                                or t.lemma_.lower() in passable_words or t.lemma_.lower() in VIEW_VERBS,
+                                passive_actions=state.gazetteer.words("passive_action"))
     actors: list[Mention] = []
     confidence = 0.85
     if subj is not None:

@@ -130,7 +130,7 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
         if child.dep_ in ("appos", "compound") and cm is not None and cm.kind == "person":
             return [cm]
     if tok.lower_ in state.gazetteer.titles or tok.lemma_.lower() in state.gazetteer.titles:
-        for child in tok.children:  # "President of [Ukraine Volodymyr Zelensky]", as the parser often reads it
+        for child in tok.children:  # "President of [Atlantis Jan Berg]", as the parser often reads it
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = [cm for p in child.children if (cm := state.token_mention.get(p.i)) and cm.kind == "person"]
                 if named:
@@ -181,7 +181,7 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
         glue = 0
         while 0 <= i < len(state.doc):
             if i in titled and (i not in state.token_mention or state.token_mention[i].kind != "person"):
-                i += step  # "President of France Emmanuel Macron, and Prime Minister …": titles join the list too
+                i += step  # "President of France Marc Dubois, and Prime Minister …": titles join the list too
                 continue
             other = state.token_mention.get(i)
             if other is not None:
@@ -198,7 +198,7 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
 
 
 def _role_token_ids(state: DocState) -> set[int]:
-    """Tokens inside the spans where roles were found ("President of France Emmanuel Macron")."""
+    """Tokens inside the spans where roles were found ("President of France Marc Dubois")."""
     cached = state.doc.user_data.get("kg_role_tokens")
     if cached is None:  # roles are final before stances are looked for
         spans = [(r.start_char, r.end_char) for r in state.roles]
@@ -281,6 +281,11 @@ def speakers_for(state: DocState, token: Token) -> list[Mention]:
         subj = subject_of(verb, passive_actions=state.gazetteer.words("passive_action"))
         if subj is not None:
             found = mentions_for(state, subj)
+            inside = {t.i for t in subj.subtree}
+            for anchor in [m for m in found if m.kind == "person"]:
+                # "Prime Minister Ana Novak and President Jan Berg said": the parser often hangs the first
+                # speaker as a modifier of the second (only names inside the subject phrase)
+                found += [m for m in listed_with(state, subj, anchor) if m not in found and m.start in inside]
             if found:
                 return found
     sent = state.sent_of(token.i)

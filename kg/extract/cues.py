@@ -32,6 +32,9 @@ def cue_for(state: DocState, tok: Token) -> Cue | None:
         return None
     if tok.i in state.token_mention or tok.dep_ == "amod":
         return None  # "the planned deployment", "the proposed force" describe, they state no stance
+    if (tok.dep_ == "acl" and tok.tag_ == "VBN" and cue.kind in ("modal", "evaluate")
+            and not any(c.dep_ == "agent" for c in tok.children)):
+        return None  # "the deployment, intended to deter …" describes it; "the force proposed by X" is X's
     if cue.kind in ("action", "consequence") and tok.pos_ != "VERB":
         return None
     if cue.kind == "evaluate" and tok.pos_ not in ("VERB", "NOUN", "ADJ", "ADP"):
@@ -50,6 +53,8 @@ def _meets(tok: Token, where: str, words: frozenset[str]) -> bool:
     if where == "child_lemma":
         return any(c.lemma_.lower() in words for c in tok.children)
     if where == "head_lemma":
+        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "as foreign intervention and a direct threat"
+            tok = tok.head
         return tok.head.lemma_.lower() in words
     return False
 

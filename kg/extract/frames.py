@@ -125,6 +125,8 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
             continue
         if any(a.i in directives for a in tok.ancestors):
             continue  # "lobbied the president to provide a backstop", "discussed deploying troops"
+        if _purpose_of(tok) and any(f.top.i == a.i for f in frames for a in tok.ancestors):
+            continue  # "ready to lead a coalition to support Kyiv": the coalition's purpose, inside the stance
         frame = _evaluate(state, tok, cue, absorbed)
         if (frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _at_event(state, frame)
                 or _as_comment(tok)):
@@ -139,6 +141,12 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
                     absorbed.update(t.i for t in c.subtree)
         frames.append(frame)
     return frames + pending if frames else frames
+
+
+def _purpose_of(tok: Token) -> bool:
+    """"a coalition to support Kyiv": a to-infinitive (parsed as a relative clause) saying what a noun is for."""
+    return tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _at_event(state: DocState, frame: Frame) -> bool:

@@ -64,6 +64,19 @@ def _object_core(tok: Token, depth: int = 0) -> list[Token]:
     return out
 
 
+VIEW_VERBS = frozenset({"view", "see", "regard", "consider", "treat", "perceive", "deem", "describe", "brand"})
+
+
+def _viewed_as(tok: Token) -> Token | None:
+    """The verb of "X is seen as Y" / "sees X as Y" when ``tok`` is Y (or a conjunct of it)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+        return None
+    verb = tok.head.head
+    return verb if verb.lemma_.lower() in VIEW_VERBS else None
+
+
 def topic_objects(state: DocState, tok: Token) -> list[Token]:
     """Topic words in a cue's objects (direct, prepositional, passive subject)."""
     found: list[Token] = []
@@ -73,6 +86,8 @@ def topic_objects(state: DocState, tok: Token) -> list[Token]:
             targets = [c]
         elif c.dep_ == "prep" or c.dep_ == "agent":
             targets = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if c.lower_ == "of" and tok.pos_ == "NOUN" and any(p.i in state.token_mention for p in targets):
+                continue  # "the plans of the coalition": whose plans, not what is planned
         elif for_clause(c):
             targets = [p for p in c.children if p.dep_ in ("nsubj", "nsubjpass")]
         for t in targets:
@@ -80,9 +95,16 @@ def topic_objects(state: DocState, tok: Token) -> list[Token]:
     if tok.dep_ in ("relcl", "acl") and is_topic(state, tok.head) and tok.head.i not in state.token_mention:
         # "forces that could be deployed" (but not "the coalition providing arms")
         found.append(tok.head)
-    if tok.pos_ == "VERB" and (cue := cue_for(state, tok)) is not None and cue.kind in ("action", "consequence"):
-        for c in tok.children:  # "Dutch troops would take part"
+    if tok.pos_ == "VERB" and (cue := cue_for(state, tok)) is not None and (
+            cue.kind == "consequence" or (cue.kind == "action" and cue.scope == "own_troops")):
+        # "Dutch troops would take part" (but "the coalition's plans form a war axis" forms no force)
+        for c in tok.children:
             if c.dep_ == "nsubj":
+                found += [x for x in _object_core(c) if is_topic(state, x)]
+    viewer = _viewed_as(tok)
+    if viewer is not None:  # "the deployment would be viewed as foreign intervention"
+        for c in viewer.children:
+            if c.dep_ in ("nsubjpass", "dobj"):
                 found += [x for x in _object_core(c) if is_topic(state, x)]
     copula = copula_of(tok)
     if copula is not None or tok.pos_ == "ADJ":  # "deployment is unacceptable"
