@@ -164,6 +164,13 @@ CASES = [
     ("none-other-destination", "Freedonia sent troops to Utopia last year.", set(), None),
     ("none-hypothetical", "If Atlantis sends troops, the mission will be stronger.", set(), None),
     ("none-participle-describes", "The deployment, intended to deter Utopia, was discussed in Geneva.", set(), None),
+    ("none-troops-abroad", "The Atlantean government will propose changes to its rules for deploying troops abroad.",
+     set(), None),
+    ("none-troops-overseas", "Elbonia has deployed troops overseas for decades.", set(), None),
+    ("none-at-a-summit-of-the-coalition", "Sylvania endorsed a new trade framework at a summit of the coalition of "
+     "the willing in Geneva.", set(), None),
+    ("at-a-summit-the-force-itself", "At a summit in Geneva, Sylvania endorsed the peacekeeping force.",
+     {_c(S, "supports")}, None),
 ]
 
 

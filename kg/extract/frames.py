@@ -168,9 +168,12 @@ def _shallow_objects(tok: Token) -> list[Token]:
 def _elsewhere(state: DocState, frame: Frame) -> bool:
     """Troops sent to another country than the destination ("North Korea sent troops to Russia")."""
     destination = state.gazetteer.proposal.get("destination")
+    clause = _own_clause(frame.top)
+    if any(t.dep_ == "advmod" and t.lower_ in ("abroad", "overseas") and t.head.pos_ == "VERB" for t in clause):
+        return True  # "procedures for deploying troops abroad": any foreign mission, not this one
     if frame.cue.kind not in ("action", "modal"):
         return False
-    for prep in _own_clause(frame.top):
+    for prep in clause:
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("to", "into", "in", "inside"):
             continue
         for pobj in prep.children:

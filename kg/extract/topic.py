@@ -64,6 +64,7 @@ def _object_core(tok: Token, depth: int = 0) -> list[Token]:
     return out
 
 
+_WHERE_WHEN = frozenset({"at", "during", "since", "until", "ahead"})
 VIEW_VERBS = frozenset({"view", "see", "regard", "consider", "treat", "perceive", "deem", "describe", "brand"})
 
 
@@ -88,6 +89,8 @@ def topic_objects(state: DocState, tok: Token) -> list[Token]:
             targets = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if c.lower_ == "of" and tok.pos_ == "NOUN" and any(p.i in state.token_mention for p in targets):
                 continue  # "the plans of the coalition": whose plans, not what is planned
+            if c.lower_ in _WHERE_WHEN:
+                continue  # "endorsed a framework at a summit of the coalition": where, not what
         elif for_clause(c):
             targets = [p for p in c.children if p.dep_ in ("nsubj", "nsubjpass")]
         for t in targets:
