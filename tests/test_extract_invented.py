@@ -121,12 +121,43 @@ CASES = [
      {_p("Ana Novak", "opposes")}, _allp("Jan Berg") | _all(F)),
     ("holder-plans-of-the-coalition", "Elbonian Defence Minister Karl Vane said the plans of the coalition of the "
      "willing form a war axis and pose risks for Europe.", set(), {_p("Karl Vane", "supports"), _c(E, "supports")}),
+    ("holder-opposition-votes-against", "Opposition leader Jane Roe said her party would vote against any "
+     "deployment of Sylvanian troops to Ukraine.", {_p("Jane Roe", "opposes")}, _all(S)),
+    ("holder-opposition-criticises-government", "Atlantean opposition leader Jane Roe criticised the government for "
+     "offering troops to the peacekeeping force.", set(), {_c(A, "opposes"), _p("Jane Roe", "supports")}),
+    ("holder-according-to-media", "According to Atlantean media, Utopia is ready to send troops to Ukraine.",
+     {_c(U, "supports")}, _all(A)),
+    ("holder-expert-guesses", "Security expert Mary Major said Sylvania was unlikely to send troops to Ukraine.",
+     set(), _allp("Mary Major") | {_c(S, "supports")}),
+    # 8. people the gazetteer does not know: title + name, nationality, a later "the prime minister"
+    ("person-appositive-title", "Maria Lindqvist, the Atlantean defence minister, said Atlantis would send troops "
+     "to Ukraine.", {_p("Maria Lindqvist", "supports"), _c(A, "supports")}, None),
+    ("person-party-leader", "Green party leader Ana Doe said Elbonia must not send troops to Ukraine.",
+     {_p("Ana Doe", "opposes")}, _all(E)),
+    ("person-lawmaker", "Freedonian lawmaker Karl Vane said the government should deploy peacekeepers to Ukraine.",
+     {_p("Karl Vane", "supports")}, _all(F)),
+    ("person-nationality-adjective", "Utopian President Mira Kahn said her country is prepared to deploy soldiers "
+     "to Ukraine.", {_p("Mira Kahn", "supports"), _c(U, "supports")}, None),
+    ("person-the-prime-minister-later", "Prime Minister Jan Berg of Sylvania met his counterparts on Monday. The "
+     "prime minister said Sylvania was ready to send troops to Ukraine.",
+     {_c(S, "supports"), _p("Jan Berg", "supports")}, None),
+    ("person-the-prime-minister-ambiguous", "Prime Minister Jan Berg of Sylvania met Prime Minister Mira Kahn of "
+     "Utopia on Monday. The prime minister said Sylvania was ready to send troops to Ukraine.",
+     {_c(S, "supports")}, _allp("Mira Kahn") | _allp("Jan Berg")),
+    ("person-lone-first-name", "Ana said Utopia would not send troops to Ukraine.", {_c(U, "opposes")}, _allp("Ana")),
     # 3. stance by reference: resolved to the sentence before, or nothing
     ("reference-position-unchanged", "Our position on this has not changed, Minister Jane Doe said.", set(), None),
     ("reference-dismissed-unresolved", "Minister Jane Doe of Freedonia dismissed the idea.", set(), None),
     ("reference-dismissed-after-proposal", "Atlantis proposed sending a peacekeeping force to Ukraine. Freedonian "
      "Prime Minister Jane Doe dismissed the idea.", {_c(F, "opposes")}, {_c(F, "supports")}),
     ("reference-stands-by", "Sylvania stands by its earlier position, the foreign ministry said.", set(), None),
+    ("reference-position-after-a-stance", "Atlantis will not send troops to Ukraine. Our position on this has not "
+     "changed, Foreign Minister Jane Doe said.", {_c(A, "opposes")}, {_c(A, "supports")}),
+    ("reference-rejected-it", "Utopia has proposed a peacekeeping force for Ukraine. Elbonia rejected it.",
+     {_c(U, "supports"), _c(E, "opposes")}, {_c(E, "supports")}),
+    ("reference-welcomed-the-plan", "Sylvania proposed deploying a reassurance force to Ukraine. Atlantis welcomed "
+     "the plan.", {_c(S, "supports"), _c(A, "supports")}, {_c(A, "opposes")}),
+    ("reference-a-plan-out-of-the-blue", "Sylvania welcomed the plan.", set(), None),
     # 4. mixed sentences: never an opposes and a supports for one actor from one sentence
     ("mixed-rule-out-but-consider", "Utopia rules out combat troops but would consider sending monitors once a "
      "ceasefire holds.", {_c(U, "conditional")}, {_c(U, "supports"), _c(U, "opposes")}),
@@ -134,6 +165,10 @@ CASES = [
      "support to the mission.", {_c(S, "opposes")}, {_c(S, "supports")}),
     ("mixed-money-not-troops", "Elbonia will offer funding and equipment, not troops.", {_c(E, "opposes")},
      {_c(E, "supports")}),
+    ("mixed-backs-force-not-own-soldiers", "Elbonia supports the reassurance force but will not send its own "
+     "soldiers.", {_c(E, "opposes")}, None),
+    ("mixed-welcomes-but-rules-out", "Freedonia welcomed the peacekeeping mission but ruled out sending troops.",
+     {_c(F, "opposes")}, None),
     # 5. conditions
     ("condition-once", "Atlantis would deploy soldiers once a ceasefire holds.", {_c(A, "conditional")},
      {_c(A, "supports")}),
@@ -158,6 +193,13 @@ CASES = [
      {_c(U, "supports"), _c(U, "opposes")}),
     ("hedge-no-decision", "No decision has been taken on sending Atlantean troops to Ukraine.", set(),
      {_c(A, "supports"), _c(A, "opposes")}),
+    ("hedge-studying-whether", "Atlantis is studying whether to send troops to Ukraine.", set(),
+     {_c(A, "supports"), _c(A, "opposes")}),
+    ("hedge-it-is-possible-that", "It is possible that Elbonia will send troops to Ukraine.", set(),
+     {_c(E, "supports")}),
+    ("hedge-perhaps", "Sylvania will perhaps send troops to Ukraine.", set(), {_c(S, "supports")}),
+    ("hedge-could-consider", "Freedonia could consider deploying peacekeepers to Ukraine.", set(),
+     {_c(F, "supports")}),
     # 9. precision first: nothing from what states no stance
     ("none-discussed", "Leaders of Atlantis and Elbonia discussed the deployment of troops to Ukraine.", set(), None),
     ("none-question", "Will Sylvania send troops to Ukraine?", set(), None),
@@ -175,8 +217,8 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def invented(tmp_path_factory):
-    """{case id: stances} for every case, extracted with the fictional gazetteer."""
+def invented_claims(tmp_path_factory):
+    """{case id: ArticleClaims} for every case, extracted with the fictional gazetteer in one batch."""
     where = tmp_path_factory.mktemp("gazetteer")
     packaged = resources.files("kg").joinpath("data", "gazetteer")
     for entry in packaged.iterdir():
@@ -189,7 +231,13 @@ def invented(tmp_path_factory):
     gazetteer = read_gazetteer(where)
     articles = [parse_article(text.encode("utf-8"), f"{case}.txt") for case, text, *_ in CASES + EXTRA]
     found = extract_articles(articles, gazetteer=gazetteer)
-    return {case: claims.stances for (case, *_), claims in zip(CASES + EXTRA, found, strict=True)}
+    return {case: claims for (case, *_), claims in zip(CASES + EXTRA, found, strict=True)}
+
+
+@pytest.fixture(scope="module")
+def invented(invented_claims):
+    """{case id: stances}."""
+    return {case: claims.stances for case, claims in invented_claims.items()}
 
 
 def _keys(stances) -> set[tuple[str, str, str]]:
@@ -305,3 +353,9 @@ def test_every_quote_is_the_body_slice(invented):
         body = parse_article(texts[case].encode("utf-8"), f"{case}.txt").body
         for s in stances:
             assert body[s.start:s.end] == s.quote, case
+
+
+def test_title_name_of_country_is_a_role(invented_claims):
+    """8. "Prime Minister Jan Berg of Sylvania": the country after the name holds the post."""
+    found = invented_claims["person-the-prime-minister-later"]
+    assert ("Jan Berg", "head_of_government", "XSY") in {(r.person, r.role_type, r.country) for r in found.roles}

@@ -135,6 +135,9 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
                 named = [cm for p in child.children if (cm := state.token_mention.get(p.i)) and cm.kind == "person"]
                 if named:
                     return named
+        holder = _title_holder(state, tok)
+        if holder is not None:
+            return [holder]
     if tok.lemma_.lower() in state.gazetteer.actor_nouns:
         for child in tok.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -159,6 +162,27 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
                         if found:
                             return found
     return []
+
+
+def _title_holder(state: DocState, tok: Token) -> Mention | None:
+    """"Prime Minister Jan Berg … The prime minister said": the person last found in the article with that title.
+
+    Only a bare definite title ("the prime minister", not "a minister", not "the minister of X"
+    when X is another country than the holder's) with a holder named earlier in the article.
+    """
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    words = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok.lower_]
+    title = " ".join(words)
+    if title not in state.gazetteer.titles:
+        return None
+    earlier = [r for r in state.roles if r.role.lower() == title and r.start_char < tok.idx]
+    if not earlier:
+        return None
+    person = earlier[-1].person
+    if len({r.person for r in earlier}) > 1:
+        return None  # two prime ministers named before: which one is meant is a guess
+    return next((m for m in state.mentions if m.kind == "person" and m.key == person and m.start < tok.i), None)
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "nor", "the", "as", "well", "also"})

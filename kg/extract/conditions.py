@@ -57,7 +57,23 @@ def is_hedged(state: DocState, frame: Frame) -> bool:
     hedges = state.gazetteer.words("hedge")
     heads = [frame.top, *frame.tokens]
     heads += [t.head for t in heads if t.dep_ in ("xcomp", "acomp", "attr", "pobj", "pcomp") and t.head.i != t.i]
-    return any(c.dep_ in ("aux", "auxpass", "advmod") and c.lower_ in hedges for t in heads for c in t.children)
+    if any(c.dep_ in ("aux", "auxpass", "advmod") and c.lower_ in hedges for t in heads for c in t.children):
+        return True
+    return _under_hedging_predicate(frame.top, hedges, state.gazetteer.reporting_verbs)
+
+
+def _under_hedging_predicate(tok: Token, hedges: frozenset[str], reporting: frozenset[str]) -> bool:
+    """"It is possible that X will send troops", "X is unlikely to send troops": a guess about the commitment."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() in reporting:
+            return False  # "X said it is possible …" is hedged at the said clause's level only
+        if a.pos_ == "ADJ" and a.lemma_.lower() in hedges:
+            return True
+        if a.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in hedges for c in a.children):
+            return True
+        if a.dep_ == "ROOT":
+            break
+    return False
 
 
 _ONLY_PREPS = frozenset({"under", "with", "within", "through"})

@@ -157,11 +157,21 @@ def _at_event(state: DocState, frame: Frame) -> bool:
     return any(p.lemma_.lower() in events or p.lower_ in events for p in _shallow_objects(frame.top))
 
 
+_NOUN_PHRASE_DEPS = frozenset({"dobj", "prep", "pobj", "compound", "nmod", "amod", "appos", "conj"})
+_TIME_PREPS = frozenset({"after", "before", "following", "until", "since", "ahead"})
+
+
 def _shallow_objects(tok: Token) -> list[Token]:
-    out = [c for c in tok.children if c.dep_ == "dobj"]
-    for c in tok.children:
-        if c.dep_ == "prep":
-            out += [p for p in c.children if p.dep_ == "pobj"]
+    """The nouns of a cue's objects and prepositional phrases, through nested phrases ("took part for the first
+    time in a coalition meeting"), not into clauses or time phrases."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+    while stack and len(out) < 40:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ in _TIME_PREPS:
+            continue
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ in _NOUN_PHRASE_DEPS and c.pos_ != "VERB"]
     return out
 
 
