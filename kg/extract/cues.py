@@ -33,7 +33,7 @@ def cue_for(state: DocState, tok: Token) -> Cue | None:
     if tok.i in state.token_mention or tok.dep_ == "amod":
         return None  # "the planned deployment", "the proposed force" describe, they state no stance
     if (tok.dep_ == "acl" and tok.tag_ == "VBN" and cue.kind in ("modal", "evaluate")
-            and not any(c.dep_ == "agent" for c in tok.children)):
+            and not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in tok.children)):
         return None  # "the deployment, intended to deter …" describes it; "the force proposed by X" is X's
     if cue.kind in ("action", "consequence") and tok.pos_ != "VERB":
         return None

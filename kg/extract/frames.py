@@ -76,6 +76,10 @@ def _evaluate(state: DocState, tok: Token, cue: Cue, absorbed: set[int]) -> Fram
         polarity = "neutral"
     elif negated:
         polarity = cue.neg_polarity
+    elif cue.polarity == "opposes" and inner is not None and inner.polarity == "opposes" and inner.cue.kind != "action":
+        # a refusal of a refusal: "refused to rule out sending troops" is not ruling it out (undecided);
+        # "rejected claims that it had refused" says what it did not do, not what it will do
+        polarity = inner.cue.neg_polarity if cue.kind == "modal" and not inner.negated else "neutral"
     elif cue.polarity == "=":
         polarity = inner.polarity if inner is not None else "supports"
     elif cue.kind == "evaluate" and inner is not None and inner.polarity == "opposes" and cue.polarity == "supports":
