@@ -209,7 +209,7 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
                 continue
             other = state.token_mention.get(i)
             if other is not None:
-                if other.kind != mention.kind or glue == 0:
+                if other.kind != mention.kind or glue == 0 or _set_apart(state.doc[other.end - 1]):
                     break
                 found.append(other)
                 i, glue = (other.start - 1 if step < 0 else other.end), 0
@@ -219,6 +219,14 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
             glue += 1
             i += step
     return found
+
+
+_APART = frozenset({"unlike", "except", "besides", "apart", "instead", "than", "without", "beyond"})
+
+
+def _set_apart(tok: Token) -> bool:
+    """"Unlike Atlantis, Elbonia will send troops": a name set apart from the subject is not listed with it."""
+    return tok.dep_ == "pobj" and (tok.head.lower_ in _APART or tok.head.head.lower_ in _APART)
 
 
 def _role_token_ids(state: DocState) -> set[int]:

@@ -120,7 +120,7 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if cue.kind != "directive":
             absorbed.update(c.i for c, _ in complement_cues(state, tok))
     for tok, cue in cued:
-        if tok.i in absorbed or cue.kind == "directive":
+        if (tok.i in absorbed and not _possessed(state, tok, cue)) or cue.kind == "directive":
             continue
         if cue.kind != "condition" and not sentence_on_topic:
             reference = _by_reference(state, tok, cue)
@@ -132,7 +132,8 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if _purpose_of(tok) and any(f.top.i == a.i for f in frames for a in tok.ancestors):
             continue  # "ready to lead a coalition to support Kyiv": the coalition's purpose, inside the stance
         frame = _evaluate(state, tok, cue, absorbed)
-        if (frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _at_event(state, frame)
+        if (frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _in_condition(state, tok)
+                or _at_event(state, frame)
                 or _as_comment(tok)):
             continue
         if cue.kind == "condition" and tok.pos_ == "ADJ" and not _topic_near(state, tok):
@@ -145,6 +146,14 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
                     absorbed.update(t.i for t in c.subtree)
         frames.append(frame)
     return frames + pending if frames else frames
+
+
+def _possessed(state: DocState, tok: Token, cue: Cue) -> bool:
+    """"welcomed Elbonia's decision to send troops": a commitment noun with a named possessor is the possessor's
+    stance too, besides the evaluation it sits in."""
+    if tok.pos_ != "NOUN" or cue.kind != "modal":
+        return False
+    return any(c.dep_ == "poss" and c.i in state.token_mention for c in tok.children)
 
 
 def _purpose_of(tok: Token) -> bool:
@@ -258,6 +267,30 @@ def _hypothetical(tok: Token) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return True
         if t.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
+
+
+_CONDITION_OPENERS = frozenset({"provided", "providing", "unless", "if", "on condition", "on the condition",
+                                "as long as", "so long as", "only if"})
+
+
+def _in_condition(state: DocState, tok: Token) -> bool:
+    """"will take part provided that the EU leads the mission": a cue inside a condition clause is the condition,
+    not a stance of its subject, whatever the parser made of "provided"."""
+    doc = state.doc
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in ("ccomp", "advcl") and t.head.i != t.i:
+            left = t.left_edge.i
+            if doc[left].dep_ == "mark" and doc[left].head.i == t.i and doc[left].lower_ == "that":
+                left -= 1  # "provided that …"
+            for n in (3, 2, 1):
+                if left - n + 1 >= 0 and " ".join(state.lowers[left - n + 1:left + 1]) in _CONDITION_OPENERS:
+                    return True
+                if left - n >= 0 and " ".join(state.lowers[left - n:left]) in _CONDITION_OPENERS:
+                    return True
+            return False
+        if t.dep_ == "ROOT":
             return False
     return False
 
