@@ -339,6 +339,10 @@ REASONS = [
      "needs its soldiers at home"),
     ("reason-due-to", "Sylvania declined to send troops due to budget constraints.", S, "budget constraints"),
     ("reason-for-fear-of", "Elbonia will not contribute troops for fear of a wider war.", E, "a wider war"),
+    ("reason-purpose-clause", "Atlantis is ready to deploy peacekeepers once the fighting stops, to help secure the "
+     "ports and to train the army.", A, "to help secure the ports"),
+    ("reason-viewed-as", "Freedonian Foreign Minister Jane Doe said foreign troops in Ukraine would be seen as an "
+     "occupation and a provocation against Freedonia.", F, "an occupation and a provocation"),
 ]
 
 #: 5. conditions: (id, text, actor, words the distilled condition must contain); the stance is conditional.
@@ -354,6 +358,9 @@ CONDITIONS = [
      "parliament approves"),
     ("condition-on-the-condition-that", "Sylvania would take part in the mission on the condition that the United "
      "States provides air cover.", S, "the United States provides air cover"),
+    ("condition-spelled-out-after-colon", "Utopian Prime Minister Jan Berg said Utopian participation in the force "
+     "would depend on two conditions: a clear mandate and air cover from the United States.", U,
+     "a clear mandate and air cover"),
 ]
 
 #: A date is no condition: "before the end of the year" leaves a plain commitment.

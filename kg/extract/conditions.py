@@ -129,6 +129,19 @@ def concession(state: DocState, frame: Frame) -> str | None:
     return phrase(state.doc, [t for t in main.subtree if (t.i not in skip and t.dep_ != "mark") or t.i == main.i])
 
 
+_ANNOUNCING = frozenset({"condition", "requirement", "precondition", "prerequisite", "factor", "thing", "point"})
+
+
+def _spelled_out(state: DocState, obj: Token) -> str | None:
+    """"would hinge on two key conditions: a clear mandate and US support": what follows the colon."""
+    doc = state.doc
+    after = obj.right_edge.i + 1
+    if obj.lemma_.lower() not in _ANNOUNCING or after >= len(doc) or doc[after].text != ":":
+        return None
+    sent = state.sent_of(obj.i)
+    return phrase(doc, [t for t in doc[after + 1:sent.end]])
+
+
 def condition_phrase(state: DocState, frame: Frame) -> str | None:
     """What a condition cue says the stance depends on."""
     tok, doc = frame.top, state.doc
@@ -136,7 +149,7 @@ def condition_phrase(state: DocState, frame: Frame) -> str | None:
         if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
             objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if objs:
-                return phrase(doc, [t for o in objs for t in o.subtree])
+                return _spelled_out(state, objs[0]) or phrase(doc, [t for o in objs for t in o.subtree])
     if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "attr"):
         head = tok.head if tok.dep_ in ("acomp", "attr") else tok
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

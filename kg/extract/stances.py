@@ -25,7 +25,13 @@ from kg.extract.conditions import (
 from kg.extract.context import join_phrases, person_country, sentence_bounds
 from kg.extract.frames import Frame, find_frames, is_question, on_topic
 from kg.extract.qualifiers import Qualifiers, clause_tokens, qualifiers, reason_starts
-from kg.extract.reasons import called_it, consequence_reason, reasons_from_next_sentence, with_elaboration
+from kg.extract.reasons import (
+    called_it,
+    consequence_reason,
+    predicated_reason,
+    reasons_from_next_sentence,
+    with_elaboration,
+)
 from kg.extract.records import Actor, DocState, StanceFinding
 
 
@@ -79,7 +85,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
         # and never as sure as a commitment ("could send peacekeepers, subject to a vote")
         polarity = "conditional" if condition else "neutral"
         confidence -= 0.15
-    reason_override = consequence_reason(state, frame) or called_it(state, sent, frame)
+    reason_override = (consequence_reason(state, frame) or called_it(state, sent, frame)
+                       or (None if qual.reason else predicated_reason(state, frame)))
     scope = frame.scope
     speaker_person = next((m.key for m in speakers if m.kind == "person"), None)
     start, end = sentence_bounds(sent)
