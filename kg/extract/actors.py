@@ -9,10 +9,11 @@ Mentions of the destination country inside place phrases are never actors. May i
 
 from __future__ import annotations
 
-from kg.extract.attribution import listed_with, mentions_for, speakers_for, subject_of
+from kg.extract.attribution import before_dash, listed_with, mentions_for, speakers_for, subject_of
 from kg.extract.context import person_country
 from kg.extract.frames import Frame, cue_for
 from kg.extract.records import DocState, Mention
+from kg.extract.topic import VIEW_VERBS
 
 
 def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[Mention], float]:
@@ -25,16 +26,21 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
     # the actor climbs through a cue, a noun the cue's complement hangs from ("initiated the idea of
     # sending"), or a verb that only carries a noun cue ("has no plans to")
     passable_words = state.gazetteer.words("generic_complement") | state.gazetteer.words("light_verb")
-    subj = subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
-                      or t.lemma_.lower() in passable_words, passive_actions=state.gazetteer.words("passive_action"))
+    dashed = before_dash(frame.top)  # "Freedonia, Atlantis—leading the talks—": Atlantis alone leads
+    subj = dashed or subject_of(frame.top, passable=lambda t: cue_for(state, t) is not None
+                                or t.lemma_.lower() in passable_words or t.lemma_.lower() in VIEW_VERBS,
+                                passive_actions=state.gazetteer.words("passive_action"))
     actors: list[Mention] = []
     confidence = 0.85
     if subj is not None:
         actors = mentions_for(state, subj)
         if actors and subj.pos_ == "PRON":
             confidence = 0.75
-        for anchor in actors or [None]:
-            actors += [m for m in listed_with(state, subj, anchor) if m not in actors]
+        if dashed is None:
+            for anchor in actors or [None]:
+                actors += [m for m in listed_with(state, subj, anchor) if m not in actors]
+    if not actors and (subj is None or subj.dep_ == "csubj"):
+        actors, confidence = _for_whom(state, frame), 0.7
     if not actors and speakers:
         actors, confidence = speakers, 0.7 if subj is None or subj.pos_ == "PRON" else 0.6
     if not actors and frame.cue.kind in ("action", "modal"):
@@ -46,6 +52,22 @@ def actor_mentions(state: DocState, frame: Frame) -> tuple[list[Mention], list[M
     actors = [m for m in actors if m.kind != "org" or m.known]
     actors = [m for m in actors if m.kind != "person" or " " in m.key.strip()]  # a lone first name is no actor
     return actors, speakers, confidence
+
+
+def _for_whom(state: DocState, frame: Frame) -> list[Mention]:
+    """"For Atlantis, sending troops is out of the question": the "for" phrase of a predicate names who holds it."""
+    tok = frame.top
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for pobj in prep.children:
+                m = state.token_mention.get(pobj.i)
+                if pobj.dep_ == "pobj" and m is not None and m.kind in ("country", "person") and m.via != "demonym":
+                    return [m]
+    return []
 
 
 def _troop_providers(state: DocState, frame: Frame) -> list[Mention]:

@@ -61,7 +61,7 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
             return None
         head = tok.head
         if tok.dep_ in _GUARDED and passable is not None and not (
-                tok.dep_ == "attr" and head.lemma_ in ("be", "remain", "become")):  # "X is a supporter of …"
+                tok.dep_ in ("attr", "prep") and head.lemma_ in _COPULAS):  # "X is a supporter of", "X is against"
             gate = head.head if head.dep_ == "prep" and tok.dep_ in ("pobj", "pcomp") else head
             if head.pos_ == "ADP" and head.dep_ == "prep":
                 gate = head.head
@@ -69,6 +69,23 @@ def subject_of(token: Token, passable: Callable[[Token], bool] | None = None, *,
                 return None
         tok = head
     return None
+
+
+_COPULAS = frozenset({"be", "remain", "become"})
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def before_dash(tok: Token) -> Token | None:
+    """The proper name right before the dash that opens a participle ("Atlantis—leading the talks—").
+
+    Whatever the parser hung the participle from (the noun before the list, or nothing: a
+    second root), the participle describes the name the dash follows.
+    """
+    doc = tok.doc
+    if tok.i < 2 or tok.tag_ != "VBG" or doc[tok.i - 1].text not in _DASHES:
+        return None
+    name = doc[tok.i - 2]
+    return name if name.pos_ == "PROPN" else None
 
 
 _GUARDED = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "npadvmod", "nmod", "amod", "appos"})
@@ -113,11 +130,14 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
         if child.dep_ in ("appos", "compound") and cm is not None and cm.kind == "person":
             return [cm]
     if tok.lower_ in state.gazetteer.titles or tok.lemma_.lower() in state.gazetteer.titles:
-        for child in tok.children:  # "President of [Ukraine Volodymyr Zelensky]", as the parser often reads it
+        for child in tok.children:  # "President of [Atlantis Jan Berg]", as the parser often reads it
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = [cm for p in child.children if (cm := state.token_mention.get(p.i)) and cm.kind == "person"]
                 if named:
                     return named
+        holder = _title_holder(state, tok)
+        if holder is not None:
+            return [holder]
     if tok.lemma_.lower() in state.gazetteer.actor_nouns:
         for child in tok.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -144,6 +164,27 @@ def _mentions_for_one(state: DocState, tok: Token, depth: int) -> list[Mention]:
     return []
 
 
+def _title_holder(state: DocState, tok: Token) -> Mention | None:
+    """"Prime Minister Jan Berg … The prime minister said": the person last found in the article with that title.
+
+    Only a bare definite title ("the prime minister", not "a minister", not "the minister of X"
+    when X is another country than the holder's) with a holder named earlier in the article.
+    """
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    words = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i] + [tok.lower_]
+    title = " ".join(words)
+    if title not in state.gazetteer.titles:
+        return None
+    earlier = [r for r in state.roles if r.role.lower() == title and r.start_char < tok.idx]
+    if not earlier:
+        return None
+    person = earlier[-1].person
+    if len({r.person for r in earlier}) > 1:
+        return None  # two prime ministers named before: which one is meant is a guess
+    return next((m for m in state.mentions if m.kind == "person" and m.key == person and m.start < tok.i), None)
+
+
 _LIST_GLUE = frozenset({",", "and", "or", "nor", "the", "as", "well", "also"})
 
 
@@ -164,11 +205,11 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
         glue = 0
         while 0 <= i < len(state.doc):
             if i in titled and (i not in state.token_mention or state.token_mention[i].kind != "person"):
-                i += step  # "President of France Emmanuel Macron, and Prime Minister …": titles join the list too
+                i += step  # "President of France Marc Dubois, and Prime Minister …": titles join the list too
                 continue
             other = state.token_mention.get(i)
             if other is not None:
-                if other.kind != mention.kind or glue == 0:
+                if other.kind != mention.kind or glue == 0 or _set_apart(state.doc[other.end - 1]):
                     break
                 found.append(other)
                 i, glue = (other.start - 1 if step < 0 else other.end), 0
@@ -180,8 +221,16 @@ def listed_with(state: DocState, tok: Token, anchor: Mention | None = None) -> l
     return found
 
 
+_APART = frozenset({"unlike", "except", "besides", "apart", "instead", "than", "without", "beyond"})
+
+
+def _set_apart(tok: Token) -> bool:
+    """"Unlike Atlantis, Elbonia will send troops": a name set apart from the subject is not listed with it."""
+    return tok.dep_ == "pobj" and (tok.head.lower_ in _APART or tok.head.head.lower_ in _APART)
+
+
 def _role_token_ids(state: DocState) -> set[int]:
-    """Tokens inside the spans where roles were found ("President of France Emmanuel Macron")."""
+    """Tokens inside the spans where roles were found ("President of France Marc Dubois")."""
     cached = state.doc.user_data.get("kg_role_tokens")
     if cached is None:  # roles are final before stances are looked for
         spans = [(r.start_char, r.end_char) for r in state.roles]
@@ -264,6 +313,11 @@ def speakers_for(state: DocState, token: Token) -> list[Mention]:
         subj = subject_of(verb, passive_actions=state.gazetteer.words("passive_action"))
         if subj is not None:
             found = mentions_for(state, subj)
+            inside = {t.i for t in subj.subtree}
+            for anchor in [m for m in found if m.kind == "person"]:
+                # "Prime Minister Ana Novak and President Jan Berg said": the parser often hangs the first
+                # speaker as a modifier of the second (only names inside the subject phrase)
+                found += [m for m in listed_with(state, subj, anchor) if m not in found and m.start in inside]
             if found:
                 return found
     sent = state.sent_of(token.i)

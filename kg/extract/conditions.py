@@ -57,7 +57,23 @@ def is_hedged(state: DocState, frame: Frame) -> bool:
     hedges = state.gazetteer.words("hedge")
     heads = [frame.top, *frame.tokens]
     heads += [t.head for t in heads if t.dep_ in ("xcomp", "acomp", "attr", "pobj", "pcomp") and t.head.i != t.i]
-    return any(c.dep_ in ("aux", "auxpass", "advmod") and c.lower_ in hedges for t in heads for c in t.children)
+    if any(c.dep_ in ("aux", "auxpass", "advmod") and c.lower_ in hedges for t in heads for c in t.children):
+        return True
+    return _under_hedging_predicate(frame.top, hedges, state.gazetteer.reporting_verbs)
+
+
+def _under_hedging_predicate(tok: Token, hedges: frozenset[str], reporting: frozenset[str]) -> bool:
+    """"It is possible that X will send troops", "X is unlikely to send troops": a guess about the commitment."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() in reporting:
+            return False  # "X said it is possible …" is hedged at the said clause's level only
+        if a.pos_ == "ADJ" and a.lemma_.lower() in hedges:
+            return True
+        if a.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in hedges for c in a.children):
+            return True
+        if a.dep_ == "ROOT":
+            break
+    return False
 
 
 _ONLY_PREPS = frozenset({"under", "with", "within", "through"})
@@ -113,6 +129,19 @@ def concession(state: DocState, frame: Frame) -> str | None:
     return phrase(state.doc, [t for t in main.subtree if (t.i not in skip and t.dep_ != "mark") or t.i == main.i])
 
 
+_ANNOUNCING = frozenset({"condition", "requirement", "precondition", "prerequisite", "factor", "thing", "point"})
+
+
+def _spelled_out(state: DocState, obj: Token) -> str | None:
+    """"would hinge on two key conditions: a clear mandate and US support": what follows the colon."""
+    doc = state.doc
+    after = obj.right_edge.i + 1
+    if obj.lemma_.lower() not in _ANNOUNCING or after >= len(doc) or doc[after].text != ":":
+        return None
+    sent = state.sent_of(obj.i)
+    return phrase(doc, [t for t in doc[after + 1:sent.end]])
+
+
 def condition_phrase(state: DocState, frame: Frame) -> str | None:
     """What a condition cue says the stance depends on."""
     tok, doc = frame.top, state.doc
@@ -120,7 +149,7 @@ def condition_phrase(state: DocState, frame: Frame) -> str | None:
         if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
             objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if objs:
-                return phrase(doc, [t for o in objs for t in o.subtree])
+                return _spelled_out(state, objs[0]) or phrase(doc, [t for o in objs for t in o.subtree])
     if tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "attr"):
         head = tok.head if tok.dep_ in ("acomp", "attr") else tok
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

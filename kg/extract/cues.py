@@ -32,6 +32,9 @@ def cue_for(state: DocState, tok: Token) -> Cue | None:
         return None
     if tok.i in state.token_mention or tok.dep_ == "amod":
         return None  # "the planned deployment", "the proposed force" describe, they state no stance
+    if (tok.dep_ == "acl" and tok.tag_ == "VBN" and cue.kind in ("modal", "evaluate")
+            and not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in tok.children)):
+        return None  # "the deployment, intended to deter …" describes it; "the force proposed by X" is X's
     if cue.kind in ("action", "consequence") and tok.pos_ != "VERB":
         return None
     if cue.kind == "evaluate" and tok.pos_ not in ("VERB", "NOUN", "ADJ", "ADP"):
@@ -50,6 +53,8 @@ def _meets(tok: Token, where: str, words: frozenset[str]) -> bool:
     if where == "child_lemma":
         return any(c.lemma_.lower() in words for c in tok.children)
     if where == "head_lemma":
+        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "as foreign intervention and a direct threat"
+            tok = tok.head
         return tok.head.lemma_.lower() in words
     return False
 
@@ -57,6 +62,28 @@ def _meets(tok: Token, where: str, words: frozenset[str]) -> bool:
 def troops_negated(state: DocState, tok: Token) -> bool:
     """"no American troops would be deployed": the troops themselves are negated."""
     return any(c.dep_ in ("dobj", "nsubjpass") and _no_determiner(c) for c in tok.children)
+
+
+def troops_refused(troops: list[Token]) -> bool:
+    """"will offer funding and equipment, not troops": every troop phrase of the cue is negated by a "not" before it."""
+    if not troops:
+        return False
+    doc = troops[0].doc
+    return all(t.left_edge.i > 0 and doc[t.left_edge.i - 1].lower_ in ("not", "never") for t in troops)
+
+
+def undecided(state: DocState, tok: Token) -> bool:
+    """"No decision has been taken on sending troops": the cue hangs under a negated decision noun."""
+    words = state.gazetteer.words("undecided")
+    for a in [tok, *tok.ancestors]:
+        if a.lemma_.lower() in words and _no_determiner(a):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words and _no_determiner(c)
+               for c in a.children):
+            return True
+        if a.dep_ in ("ROOT", "ccomp"):
+            break
+    return False
 
 
 def held_back(tok: Token) -> bool:
@@ -112,13 +139,39 @@ def complement_cues(state: DocState, tok: Token, depth: int = 0) -> list[tuple[T
             out.extend(complement_cues(state, c, depth + 1))
             continue
         if c.dep_ not in _COMPLEMENT_DEPS or (c.dep_ in ("ccomp", "conj", "advcl", "relcl")
-                                              and not for_clause(c) and not _bare_participle(c)):
+                                              and not for_clause(c) and not _bare_participle(c)
+                                              and not _infinitival_relative(c) and not _denied_clause(state, tok, c)):
             continue
         cue = cue_for(state, c)
         if cue is not None and cue.kind in ("action", "modal"):
             out.append((c, cue))
         out.extend(complement_cues(state, c, depth + 1))
     return out
+
+
+def _infinitival_relative(tok: Token) -> bool:
+    """"rejected calls to contribute troops": a "to"-infinitive the parser read as a relative clause."""
+    return (tok.dep_ == "relcl" and tok.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+
+
+_SAME_SUBJECT = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def _denied_clause(state: DocState, governor: Token, clause: Token) -> bool:
+    """"denied that it plans to send troops": a refusal cue flips the commitment of its that-clause.
+
+    Only when the clause's subject is the refuser itself (a pronoun, or none): "denied that
+    Atlantis plans to send troops" says nothing of the denier's own commitment.
+    """
+    if clause.dep_ != "ccomp":
+        return False
+    cue = cue_for(state, governor)
+    if cue is None or cue.polarity != "opposes" or cue.kind not in ("modal", "evaluate"):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is None or subj.lower_ in _SAME_SUBJECT
 
 
 def _bare_participle(tok: Token) -> bool:
@@ -131,6 +184,10 @@ def copula_of(tok: Token) -> Token | None:
     """The copula of a predicative cue ("is ready", "is not on the agenda"), if it is one."""
     if tok.dep_ in ("acomp", "attr") and tok.head.lemma_ in _COPULAS:
         return tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_ in _COPULAS:
-        return tok.head.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        prep = tok.head
+        if prep.head.dep_ == "prep" and prep.head.pos_ == "ADP":  # "is out of the question"
+            prep = prep.head
+        if prep.head.lemma_ in _COPULAS:
+            return prep.head
     return None

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.cues import complement_cues, cue_for, held_back, is_negated, troops_negated
+from kg.extract.cues import (
+    complement_cues,
+    cue_for,
+    held_back,
+    is_negated,
+    troops_negated,
+    troops_refused,
+    undecided,
+)
 from kg.extract.gazetteer import Cue
 from kg.extract.records import DocState
 from kg.extract.topic import is_topic, on_topic, topic_objects
@@ -60,14 +68,18 @@ def _evaluate(state: DocState, tok: Token, cue: Cue, absorbed: set[int]) -> Fram
         relevant = True
     if not relevant:
         return None
-    negated = is_negated(tok) or (cue.kind == "action" and troops_negated(state, tok))
+    negated = is_negated(tok) or (cue.kind == "action" and (troops_negated(state, tok) or troops_refused(troops)))
     holder = _blamed_for(tok, inner) if cue.kind == "evaluate" else None
     if holder is not None and inner is not None:
         polarity = inner.polarity  # the criticised country's commitment, not the critic's stance
-    elif held_back(tok):
+    elif held_back(tok) or undecided(state, tok):
         polarity = "neutral"
     elif negated:
         polarity = cue.neg_polarity
+    elif cue.polarity == "opposes" and inner is not None and inner.polarity == "opposes" and inner.cue.kind != "action":
+        # a refusal of a refusal: "refused to rule out sending troops" is not ruling it out (undecided);
+        # "rejected claims that it had refused" says what it did not do, not what it will do
+        polarity = inner.cue.neg_polarity if cue.kind == "modal" and not inner.negated else "neutral"
     elif cue.polarity == "=":
         polarity = inner.polarity if inner is not None else "supports"
     elif cue.kind == "evaluate" and inner is not None and inner.polarity == "opposes" and cue.polarity == "supports":
@@ -108,7 +120,7 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
         if cue.kind != "directive":
             absorbed.update(c.i for c, _ in complement_cues(state, tok))
     for tok, cue in cued:
-        if tok.i in absorbed or cue.kind == "directive":
+        if (tok.i in absorbed and not _possessed(state, tok, cue)) or cue.kind == "directive":
             continue
         if cue.kind != "condition" and not sentence_on_topic:
             reference = _by_reference(state, tok, cue)
@@ -117,8 +129,11 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
             continue
         if any(a.i in directives for a in tok.ancestors):
             continue  # "lobbied the president to provide a backstop", "discussed deploying troops"
+        if _purpose_of(tok) and any(f.top.i == a.i for f in frames for a in tok.ancestors):
+            continue  # "ready to lead a coalition to support Kyiv": the coalition's purpose, inside the stance
         frame = _evaluate(state, tok, cue, absorbed)
-        if (frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _at_event(state, frame)
+        if (frame is None or _elsewhere(state, frame) or _hypothetical(tok) or _in_condition(state, tok)
+                or _at_event(state, frame)
                 or _as_comment(tok)):
             continue
         if cue.kind == "condition" and tok.pos_ == "ADJ" and not _topic_near(state, tok):
@@ -133,6 +148,20 @@ def find_frames(state: DocState, sent: Span, sentence_on_topic: bool) -> list[Fr
     return frames + pending if frames else frames
 
 
+def _possessed(state: DocState, tok: Token, cue: Cue) -> bool:
+    """"welcomed Elbonia's decision to send troops": a commitment noun with a named possessor is the possessor's
+    stance too, besides the evaluation it sits in."""
+    if tok.pos_ != "NOUN" or cue.kind != "modal":
+        return False
+    return any(c.dep_ == "poss" and c.i in state.token_mention for c in tok.children)
+
+
+def _purpose_of(tok: Token) -> bool:
+    """"a coalition to support Kyiv": a to-infinitive (parsed as a relative clause) saying what a noun is for."""
+    return tok.dep_ in ("relcl", "acl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _at_event(state: DocState, frame: Frame) -> bool:
     """"took part in a meeting of the coalition": attending is no stance."""
     if frame.cue.kind != "action":
@@ -141,20 +170,33 @@ def _at_event(state: DocState, frame: Frame) -> bool:
     return any(p.lemma_.lower() in events or p.lower_ in events for p in _shallow_objects(frame.top))
 
 
+_NOUN_PHRASE_DEPS = frozenset({"dobj", "prep", "pobj", "compound", "nmod", "amod", "appos", "conj"})
+_TIME_PREPS = frozenset({"after", "before", "following", "until", "since", "ahead"})
+
+
 def _shallow_objects(tok: Token) -> list[Token]:
-    out = [c for c in tok.children if c.dep_ == "dobj"]
-    for c in tok.children:
-        if c.dep_ == "prep":
-            out += [p for p in c.children if p.dep_ == "pobj"]
+    """The nouns of a cue's objects and prepositional phrases, through nested phrases ("took part for the first
+    time in a coalition meeting"), not into clauses or time phrases."""
+    out: list[Token] = []
+    stack = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+    while stack and len(out) < 40:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ in _TIME_PREPS:
+            continue
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ in _NOUN_PHRASE_DEPS and c.pos_ != "VERB"]
     return out
 
 
 def _elsewhere(state: DocState, frame: Frame) -> bool:
     """Troops sent to another country than the destination ("North Korea sent troops to Russia")."""
     destination = state.gazetteer.proposal.get("destination")
+    clause = _own_clause(frame.top)
+    if any(t.dep_ == "advmod" and t.lower_ in ("abroad", "overseas") and t.head.pos_ == "VERB" for t in clause):
+        return True  # "procedures for deploying troops abroad": any foreign mission, not this one
     if frame.cue.kind not in ("action", "modal"):
         return False
-    for prep in frame.top.subtree:
+    for prep in clause:
         if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("to", "into", "in", "inside"):
             continue
         for pobj in prep.children:
@@ -165,6 +207,22 @@ def _elsewhere(state: DocState, frame: Frame) -> bool:
                 if m is None and t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj":
                     return True  # "deployed 20,000 troops to Europe"
     return False
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """The subtree of a cue without the clauses joined to it that have their own subject ("…, and Ukraine met in
+    Geneva"): where those happen says nothing about where the troops would go."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("conj", "ccomp", "advcl", "parataxis") and any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue
+            stack.append(c)
+    return out
 
 
 def is_question(sent: Span) -> bool:
@@ -209,6 +267,30 @@ def _hypothetical(tok: Token) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return True
         if t.dep_ in ("ROOT", "ccomp"):
+            return False
+    return False
+
+
+_CONDITION_OPENERS = frozenset({"provided", "providing", "unless", "if", "on condition", "on the condition",
+                                "as long as", "so long as", "only if"})
+
+
+def _in_condition(state: DocState, tok: Token) -> bool:
+    """"will take part provided that the EU leads the mission": a cue inside a condition clause is the condition,
+    not a stance of its subject, whatever the parser made of "provided"."""
+    doc = state.doc
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ in ("ccomp", "advcl") and t.head.i != t.i:
+            left = t.left_edge.i
+            if doc[left].dep_ == "mark" and doc[left].head.i == t.i and doc[left].lower_ == "that":
+                left -= 1  # "provided that …"
+            for n in (3, 2, 1):
+                if left - n + 1 >= 0 and " ".join(state.lowers[left - n + 1:left + 1]) in _CONDITION_OPENERS:
+                    return True
+                if left - n >= 0 and " ".join(state.lowers[left - n:left]) in _CONDITION_OPENERS:
+                    return True
+            return False
+        if t.dep_ == "ROOT":
             return False
     return False
 

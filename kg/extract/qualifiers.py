@@ -128,16 +128,45 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                 continue
             if tok.i > 0 and lowers[tok.i - 1] in ("especially", "particularly", "even"):
                 continue  # "a target, especially if they arrived now" sharpens a threat, it sets no condition
+            if text.lower().startswith("that "):  # "on the condition that X"
+                text = text[5:]
             conditions.append(text)
             conditional = True
             exceptive = exceptive or kind == "exception"
         elif kind == "time" and tok.dep_ in ("mark", "prep", "advmod", "pcomp") and any(
-                t.lower_ in condition_events or t.lemma_.lower() in condition_events for t in governed):
+                (t.lower_ in condition_events or t.lemma_.lower() in condition_events) and t.ent_type_ != "DATE"
+                for t in governed):  # "before the end of the year" is a date, "once the war ends" a condition
             conditions.append(text)
             timed = True
+    if not reasons:
+        purpose = _purpose_clause(doc, ordered, consumed)
+        if purpose:
+            reasons.append(purpose)
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
                       condition="; ".join(dict.fromkeys(conditions)) or None,
                       makes_conditional=conditional, timed=timed, exceptive=exceptive)
+
+
+def _purpose_clause(doc: Doc, ordered: list[Token], consumed: set[int]) -> str | None:
+    """", to help secure the skies and seas": a to-infinitive set off after the commitment says what it is for.
+
+    Only an adverbial to-clause with no subject of its own, after a comma, on a verb of the clause.
+    """
+    inside = {t.i for t in ordered}
+    for tok in ordered:
+        if tok.i in consumed or tok.dep_ not in ("advcl", "xcomp") or tok.tag_ != "VB":
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children):
+            continue
+        if to.i == 0 or doc[to.i - 1].text != "," or to.i < tok.head.i:
+            continue
+        text = phrase(doc, [t for t in tok.subtree if t.i in inside])
+        if text:
+            return text
+    return None
 
 
 _RELATIONAL = frozenset({"with", "between", "over", "from", "in", "on"})

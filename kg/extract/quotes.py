@@ -79,7 +79,7 @@ def _attribution_before(state: DocState, sents, first, qs: int) -> list[Mention]
 def _attribution_preceding(state: DocState, sents, first, qs: int) -> list[Mention]:
     """A quotation paragraph with no attribution of its own continues the person of the sentence before it.
 
-    News writing introduces a speaker ("Luxon said the coalition was broad.") and then
+    News writing introduces a speaker ("Novak said the coalition was broad.") and then
     gives a paragraph of their words in quotation marks; only a person who is the
     subject of that sentence (of a reporting verb, or of the sentence itself) counts.
     """

@@ -69,7 +69,7 @@ def consequence_reason(state: DocState, frame: Frame) -> str | None:
         verbs = [frame.top]
     elif frame.polarity == "opposes":
         verbs = [t for t in frame.top.subtree if t.i != frame.top.i and t.pos_ == "VERB"
-                 and (c := cue_for(state, t)) is not None and c.kind == "consequence"]
+                 and (c := cue_for(state, t)) is not None and c.kind == "consequence" and not _purpose(t)]
     else:
         return None
     for verb in verbs:
@@ -78,6 +78,33 @@ def consequence_reason(state: DocState, frame: Frame) -> str | None:
         if objs:
             return phrase(state.doc, [t for o in objs for t in o.subtree])
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """"so as not to provoke Atlantis", "to avoid provoking": a purpose clause (its marker gives the reason)."""
+    return any(c.dep_ in ("mark", "neg") for c in verb.children) or verb.head.lemma_.lower() in ("avoid", "prevent")
+
+
+def predicated_reason(state: DocState, frame: Frame) -> str | None:
+    """"would be viewed as foreign intervention and a direct threat", "would be a mistake": what the deployment is
+    called is why it is opposed."""
+    top = frame.top
+    if frame.cue.kind != "evaluate" or top.pos_ != "NOUN" or frame.polarity != "opposes":
+        return None
+    predicative = top.dep_ == "attr" or (top.dep_ == "pobj" and top.head.lower_ == "as")
+    if not predicative:
+        return None
+    return phrase(state.doc, [t for t in top.subtree if not (t.dep_ == "prep" and t.head.i == top.i and t.i > top.i)
+                              and not _under_prep_of(t, top)])
+
+
+def _under_prep_of(t: Token, top: Token) -> bool:
+    """Inside a prepositional phrase of ``top`` itself ("a threat | to Russia")."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.head.i == top.i:
+            return True
+        t = t.head
+    return False
 
 
 _CALL = frozenset({"call", "describe", "term", "label", "consider", "see"})

@@ -5,6 +5,7 @@ mention, ``C`` a country, demonym or organisation mention):
 
 * ``C ['s] T P``  — "Latvian Defence Minister Ana Novak", "Britain's Prime Minister Jan Berg";
 * ``T of C P`` / ``T of C, P`` — "the President of France, Marc Dubois";
+* ``T P of C`` — "Prime Minister Jan Berg of Sylvania";
 * ``P, [the] [C['s]] T [of C]`` — "Ivan Petrenko, analyst and head of the Center ...";
 * ``[the] C T`` with no name — resolved to a known person of that post named in the article.
 
@@ -101,7 +102,12 @@ def find_roles(state: DocState) -> None:
         if person is not None:
             holder = holder_left or holder_of
             start = left_start if holder_left else first.start_char
-            findings += _findings(state, group, person, holder, start, p_span.end_char)
+            end_char = p_span.end_char
+            if holder is None:  # "Prime Minister Jan Berg of Sylvania"
+                holder, end_tok = _holder_of(state, p_span.end)
+                if holder is not None:
+                    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+            findings += _findings(state, group, person, holder, start, end_char)
             continue
         person, p_start = _person_before(state, first.start)
         if person is not None:

@@ -25,7 +25,13 @@ from kg.extract.conditions import (
 from kg.extract.context import join_phrases, person_country, sentence_bounds
 from kg.extract.frames import Frame, find_frames, is_question, on_topic
 from kg.extract.qualifiers import Qualifiers, clause_tokens, qualifiers, reason_starts
-from kg.extract.reasons import called_it, consequence_reason, reasons_from_next_sentence, with_elaboration
+from kg.extract.reasons import (
+    called_it,
+    consequence_reason,
+    predicated_reason,
+    reasons_from_next_sentence,
+    with_elaboration,
+)
 from kg.extract.records import Actor, DocState, StanceFinding
 
 
@@ -74,11 +80,13 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
             polarity, condition, confidence = "conditional", in_sentence.condition, confidence - 0.05
         elif (required := requirement(state, sent, frame)) is not None:
             polarity, condition, confidence = "conditional", required, confidence - 0.05
-    if polarity == "supports" and is_hedged(state, frame):
-        # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support
+    if polarity in ("supports", "conditional") and is_hedged(state, frame):
+        # "Swedish troops may be sent": undecided, or conditional when a condition is stated; never plain support,
+        # and never as sure as a commitment ("could send peacekeepers, subject to a vote")
         polarity = "conditional" if condition else "neutral"
         confidence -= 0.15
-    reason_override = consequence_reason(state, frame) or called_it(state, sent, frame)
+    reason_override = (consequence_reason(state, frame) or called_it(state, sent, frame)
+                       or (None if qual.reason else predicated_reason(state, frame)))
     scope = frame.scope
     speaker_person = next((m.key for m in speakers if m.kind == "person"), None)
     start, end = sentence_bounds(sent)
@@ -103,8 +111,9 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
         elif m.kind == "country":
             out.append(StanceFinding(Actor("country", m.key), polarity, actor_scope, speaker_person, reason, condition,
                                      start, end, confidence))
-            if speaker_person and person_country(state, speaker_person)[0] == m.key:
-                # a minister stating the government's position holds it too
+            speaker_country, speaker_role = person_country(state, speaker_person) if speaker_person else (None, None)
+            if speaker_country == m.key and speaker_role in state.gazetteer.government_role_types:
+                # a minister stating the government's position holds it too (an analyst reporting it does not)
                 out.append(StanceFinding(Actor("person", speaker_person), polarity, actor_scope, speaker_person,
                                          reason, condition, start, end, confidence - 0.05))
         else:

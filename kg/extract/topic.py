@@ -51,7 +51,9 @@ def _object_core(tok: Token, depth: int = 0) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss", "conj", "appos"):
             out.extend(_object_core(c, depth + 1))
-        elif c.dep_ == "acl" and c.tag_ in ("VB", "VBG", "VBN"):  # "efforts to form", "scenarios envisaging"
+        elif (c.dep_ == "acl" and c.tag_ in ("VB", "VBG", "VBN")) or (
+                c.dep_ == "relcl" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            # "efforts to form", "scenarios envisaging", "calls to contribute troops" (read as a relative clause)
             for o in c.children:
                 if o.dep_ == "dobj":
                     out.extend(_object_core(o, depth + 1))
@@ -60,6 +62,20 @@ def _object_core(tok: Token, depth: int = 0) -> list[Token]:
                 if p.dep_ in ("pobj", "pcomp"):
                     out.extend(_object_core(p, depth + 1))
     return out
+
+
+_WHERE_WHEN = frozenset({"at", "during", "since", "until", "ahead"})
+VIEW_VERBS = frozenset({"view", "see", "regard", "consider", "treat", "perceive", "deem", "describe", "brand"})
+
+
+def _viewed_as(tok: Token) -> Token | None:
+    """The verb of "X is seen as Y" / "sees X as Y" when ``tok`` is Y (or a conjunct of it)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+        return None
+    verb = tok.head.head
+    return verb if verb.lemma_.lower() in VIEW_VERBS else None
 
 
 def topic_objects(state: DocState, tok: Token) -> list[Token]:
@@ -71,6 +87,10 @@ def topic_objects(state: DocState, tok: Token) -> list[Token]:
             targets = [c]
         elif c.dep_ == "prep" or c.dep_ == "agent":
             targets = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if c.lower_ == "of" and tok.pos_ == "NOUN" and any(p.i in state.token_mention for p in targets):
+                continue  # "the plans of the coalition": whose plans, not what is planned
+            if c.lower_ in _WHERE_WHEN:
+                continue  # "endorsed a framework at a summit of the coalition": where, not what
         elif for_clause(c):
             targets = [p for p in c.children if p.dep_ in ("nsubj", "nsubjpass")]
         for t in targets:
@@ -78,9 +98,16 @@ def topic_objects(state: DocState, tok: Token) -> list[Token]:
     if tok.dep_ in ("relcl", "acl") and is_topic(state, tok.head) and tok.head.i not in state.token_mention:
         # "forces that could be deployed" (but not "the coalition providing arms")
         found.append(tok.head)
-    if tok.pos_ == "VERB" and (cue := cue_for(state, tok)) is not None and cue.kind in ("action", "consequence"):
-        for c in tok.children:  # "Dutch troops would take part"
+    if tok.pos_ == "VERB" and (cue := cue_for(state, tok)) is not None and (
+            cue.kind == "consequence" or (cue.kind == "action" and cue.scope == "own_troops")):
+        # "Dutch troops would take part" (but "the coalition's plans form a war axis" forms no force)
+        for c in tok.children:
             if c.dep_ == "nsubj":
+                found += [x for x in _object_core(c) if is_topic(state, x)]
+    viewer = _viewed_as(tok)
+    if viewer is not None:  # "the deployment would be viewed as foreign intervention"
+        for c in viewer.children:
+            if c.dep_ in ("nsubjpass", "dobj"):
                 found += [x for x in _object_core(c) if is_topic(state, x)]
     copula = copula_of(tok)
     if copula is not None or tok.pos_ == "ADJ":  # "deployment is unacceptable"
