@@ -79,10 +79,17 @@ def test_every_word_kind_is_one_the_extractor_reads():
         g.words("no_such_kind")
 
 
-def test_a_bad_row_is_refused_with_its_file_and_line(tmp_path):
+@pytest.fixture
+def gazetteer_copy(tmp_path):
+    """A writable copy of the packaged gazetteer's .tsv files."""
     for path in GAZETTEER.iterdir():
         if path.name.endswith(".tsv"):
             (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_bad_row_is_refused_with_its_file_and_line(gazetteer_copy):
+    tmp_path = gazetteer_copy
     lexicon = tmp_path / "lexicon.tsv"
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "soon\tcondition_evnt\tcurated\n", encoding="utf-8")
     lines = len(lexicon.read_text(encoding="utf-8").splitlines())
@@ -92,10 +99,8 @@ def test_a_bad_row_is_refused_with_its_file_and_line(tmp_path):
     assert "condition_evnt" in str(caught.value)
 
 
-def test_a_cue_with_an_unknown_polarity_is_refused_with_its_file_and_line(tmp_path):
-    for path in GAZETTEER.iterdir():
-        if path.name.endswith(".tsv"):
-            (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+def test_a_cue_with_an_unknown_polarity_is_refused_with_its_file_and_line(gazetteer_copy):
+    tmp_path = gazetteer_copy
     cues = tmp_path / "cues.tsv"
     rows = cues.read_text(encoding="utf-8").splitlines()
     header = rows[0].split("\t")
