@@ -539,9 +539,13 @@ def _graph(*values: str) -> Graph:
 
 
 def _contents(store) -> dict[URIRef, set[str]]:
+    """The data graphs' objects (the position index's marks, left by writes until a catch-up, aside)."""
+    from kg.store.pending import is_derived
+
     out: dict[URIRef, set[str]] = {}
     for g, o in store.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }"):
-        out.setdefault(g, set()).add(str(o))
+        if not is_derived(g):
+            out.setdefault(g, set()).add(str(o))
     return out
 
 

@@ -35,7 +35,8 @@ from kg.store import Store, iter_rows
 SPOKEN_STANCES_RQ = resources.files(__package__).joinpath("spoken-stances.rq").read_text(encoding="utf-8")
 
 
-def ask(store: Store, question: str, *, day: dt.date | None = None, limit: int | None = DEFAULT_LIMIT) -> AskResult:
+def ask(store: Store, question: str, *, day: dt.date | None = None, limit: int | None = DEFAULT_LIMIT,
+        use_index: bool = True) -> AskResult:
     """Answer a plain-English question from ``store``.
 
     Parameters
@@ -49,6 +50,9 @@ def ask(store: Store, question: str, *, day: dt.date | None = None, limit: int |
     limit : int or None
         Rows shown per section of a summary (``who opposes ...``); None shows them all.
         ``AskResult.totals`` has the rows per section before the limit.
+    use_index : bool
+        Read a summary from the position index (:mod:`kg.ask.index`) when it is up to date;
+        False computes it from the claims (the same rows, slower at scale).
 
     Returns
     -------
@@ -63,7 +67,7 @@ def ask(store: Store, question: str, *, day: dt.date | None = None, limit: int |
     """
     parsed = parse_question(question)
     if isinstance(parsed, StanceQuestion):
-        return _stances(store, question, parsed, day, limit)
+        return _stances(store, question, parsed, day, limit, use_index)
     if isinstance(parsed, PositionQuestion):
         return _position(store, question, parsed, day)
     if isinstance(parsed, ChangeQuestion):
@@ -110,20 +114,30 @@ def _day_note(day: dt.date | None) -> tuple[str, ...]:
 
 
 def _stances(store: Store, question: str, q: StanceQuestion, day: dt.date | None,
-             limit: int | None) -> AskResult:
+             limit: int | None, use_index: bool = True) -> AskResult:
+    from kg.ask.index import indexed_summary
+
     proposal = resolve_proposal_phrase(store, q.proposal)
+    indexed = (indexed_summary(store, proposal.iri, polarities=q.polarities, scopes=q.scopes,
+                               actor_types=q.actor_types, limit=limit) if use_index and day is None else None)
+    rows, totals = indexed or _summary_from_claims(store, proposal.iri, q, day, limit)
+    notes = (f"proposal: {proposal.label}", *_day_note(day))
+    return AskResult(question, "stances", query_command("who-opposes", proposal=_key(proposal.iri)), tuple(rows),
+                     notes, totals)
+
+
+def _summary_from_claims(store: Store, proposal: str, q: StanceQuestion, day: dt.date | None,
+                         limit: int | None) -> tuple[list, tuple]:
+    """The summary rows computed from every stance claim on the proposal (what the index precomputes)."""
     described = source_descriptions(store)
     outlets = {source: about.get("outlet") for source, about in described.items()}
-    records = stance_facts(store, proposal.iri, outlets=outlets)
+    records = stance_facts(store, proposal, outlets=outlets)
     wanted = [p for p in summarise_positions(records, day)
               if p.polarity in q.polarities
               and (q.scopes is None or p.scope in q.scopes)
               and (q.actor_types is None or p.agreeing[0].actor_type in q.actor_types)]
     ctx = context(store, records, outlets, described)
-    rows, totals = summary_rows(ctx, wanted, limit, q.polarities)
-    notes = (f"proposal: {proposal.label}", *_day_note(day))
-    return AskResult(question, "stances", query_command("who-opposes", proposal=_key(proposal.iri)), tuple(rows),
-                     notes, totals)
+    return summary_rows(ctx, wanted, limit, q.polarities)
 
 
 def _position(store: Store, question: str, q: PositionQuestion, day: dt.date | None) -> AskResult:

@@ -77,8 +77,19 @@ def row_key(answer: StanceAnswer) -> tuple:
             answer.actor.casefold(), answer.actor_iri)
 
 
-def _desc(date: str | None) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in (date or ""))
+#: Maps each character to one that sorts the other way: a date string sorts newest first after it.
+_REVERSED = {c: 0x10FFFF - c for c in range(0x80)}
+
+
+def _desc(date: str | None) -> str:
+    """A sort key putting later dates first (like ``-date``), keeping "" (undated) first as before.
+
+    Examples
+    --------
+    >>> sorted(["2025-04-10", "2025-06-01", ""], key=_desc)
+    ['', '2025-06-01', '2025-04-10']
+    """
+    return (date or "").translate(_REVERSED)
 
 
 def limited(rows: Iterable[StanceAnswer], limit: int | None, polarities: tuple[str, ...] = POLARITY_ORDER,

@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -209,14 +210,12 @@ def rate(checks: list[Check], outlets: dict[str, str | None], table: dict[str, O
         per_source.setdefault(c.source, []).append(c)
     out = []
     for source, mine in per_source.items():
-        outlet = source[len("outlet:"):] if source.startswith("outlet:") else outlets.get(source)
+        outlet = outlet_of(source, outlets)
         listed = table.get(outlet or "")
         checked = sum(c.checked for c in mine)
         agreed = sum(c.checked and c.agrees for c in mine)
-        contradicted = checked - agreed
-        prior = listed.prior if listed else None
         out.append(SourceRating(source, outlet, len({c.article for c in mine}), len({c.claim for c in mine}),
-                                checked, agreed, contradicted, smoothed(agreed, checked, prior),
+                                checked, agreed, checked - agreed, score_of(source, outlet, checked, agreed, table),
                                 listed.designation if listed else None))
     return sorted(out, key=lambda r: (r.score is None, -(r.score or 0.0), r.label.casefold(), r.source))
 
@@ -233,6 +232,23 @@ def source_ratings(store: Store, stances: list[StanceRecord] | None = None) -> l
     facts = _role_facts(store, outlets)
     checks = stance_checks(stances) + role_checks(facts, _role_contradictions(store, facts), known_posts())
     return rate(checks, outlets, read_outlets())
+
+
+def outlet_of(source: str, outlets: Mapping[str, str | None]) -> str | None:
+    """The outlet of a source key: named in it (``outlet:...``), else the article's (None when unknown)."""
+    return source[len("outlet:"):] if source.startswith("outlet:") else outlets.get(source)
+
+
+def score_of(source: str, outlet: str | None, checked: int, agreed: int, table: Mapping[str, Outlet]) -> float | None:
+    """A source's score from its tallies and the prior of its outlet (``outlet`` None: from the key).
+
+    Examples
+    --------
+    >>> score_of("outlet:Wire", None, 3, 3, {}), score_of("x:article/1", None, 0, 0, {})
+    (0.8, None)
+    """
+    listed = table.get((outlet or outlet_of(source, {})) or "")
+    return smoothed(agreed, checked, listed.prior if listed else None)
 
 
 def scores_by_source(ratings: list[SourceRating]) -> dict[str, float | None]:

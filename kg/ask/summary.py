@@ -228,7 +228,8 @@ def best_claims(position: Position, corroborated: Mapping[str, bool], reliabilit
         if source_key(r) not in seen:
             seen.add(source_key(r))
             firsts.append(r)
-    chosen = firsts + [r for r in ordered if r not in firsts]
+    picked = {r.claim for r in firsts}
+    chosen = firsts + [r for r in ordered if r.claim not in picked]
     return chosen if limit is None else chosen[:limit]
 
 

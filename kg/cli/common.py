@@ -56,6 +56,13 @@ def open_for_cli(store: str | None, *, read_only: bool = False, create: bool = T
 
 
 
+def catch_up_index(store: Store) -> None:
+    """Bring the position index up to date after a command wrote to ``store`` (:func:`kg.ask.index.catch_up`)."""
+    from kg.ask.index import catch_up
+
+    catch_up(store)
+
+
 TimeoutOption = Annotated[
     Optional[float],
     typer.Option(

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, console, one_line, open_for_cli
+from kg.cli.common import StoreOption, catch_up_index, console, one_line, open_for_cli
 from kg.errors import InputError
 
 
@@ -112,6 +112,7 @@ def ingest(
             try:
                 report = run_ingest(target, paths, on_progress=on_progress, jobs=jobs or default_jobs(),
                                     scheduler=scheduler)
+                catch_up_index(target)
             except KGError as exc:
                 report = getattr(exc, "report", None)
                 raise

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, TimeoutOption, call_with_deadline, open_for_cli
+from kg.cli.common import StoreOption, TimeoutOption, call_with_deadline, catch_up_index, open_for_cli
 from kg.cli.common import console as _console
 
 
@@ -48,6 +48,8 @@ def query(
         output = call_with_deadline(
             lambda: run_query(target, text, name=name, params=params, allow_update=update),
             timeout, name or (sparql if sparql and text != sparql else "kg query"))
+        if output.kind == "update":
+            catch_up_index(target)
         _print_output(output, fmt, target)
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import StoreOption, open_for_cli, output_file
+from kg.cli.common import StoreOption, catch_up_index, open_for_cli, output_file
 from kg.cli.common import console as _console
 
 
@@ -42,6 +42,8 @@ def build(
     with open_for_cli(store) as target:
         with console.status("building…") as status:
             report = build_store(target, seeds, extract=extract, on_progress=lambda m: status.update(f"building: {m}"))
+            status.update("building: position index")
+            catch_up_index(target)
         total = target.count_triples()
     console.print(
         f"built {target.location}: {total:,} triples in {len(report.graphs)} graphs "
@@ -64,6 +66,7 @@ def load(
     with open_for_cli(store) as target:
         for path, n in load_files(target, files):
             console.print(f"loaded {path}" + (f": {n:,} triples" if n >= 0 else ""))
+        catch_up_index(target)
 
 
 def validate(store: StoreOption = None) -> None:

@@ -92,7 +92,9 @@ def run_query(
     if is_update(sparql):
         if not allow_update:
             raise QueryError("this is a SPARQL Update; pass --update to change the store")
-        store.update(sparql)
+        from kg.store.pending import marking_everything
+
+        store.update(marking_everything(sparql))  # what it changes is unknown: the position index is recomputed
         return QueryOutput(kind="update", columns=[], rows=[])
     return result_output(store.query(sparql, bindings))
 

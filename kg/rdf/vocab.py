@@ -58,6 +58,7 @@ class KG(DefinedNamespace):
     Person: URIRef
     PolarityScheme: URIRef
     PoliticalParty: URIRef
+    PositionEntry: URIRef
     Post: URIRef
     Proposal: URIRef
     RoleAssignment: URIRef
@@ -79,6 +80,7 @@ class KG(DefinedNamespace):
     eventDate: URIRef
     evidence: URIRef
     holdsPost: URIRef
+    indexVersion: URIRef
     isoAlpha2: URIRef
     isoAlpha3: URIRef
     method: URIRef
@@ -86,8 +88,14 @@ class KG(DefinedNamespace):
     opposes: URIRef
     organization: URIRef
     outlet: URIRef
+    pendingAll: URIRef
+    pendingNode: URIRef
     person: URIRef
     polarity: URIRef
+    positionActor: URIRef
+    positionEvidence: URIRef
+    positionOf: URIRef
+    positionTable: URIRef
     post: URIRef
     postIn: URIRef
     proposedBy: URIRef

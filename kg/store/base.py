@@ -103,16 +103,28 @@ class Store:
 
     def drop_graphs(self, graphs: list[URIRef]) -> None:
         """Drop the named graphs (silently when missing), in one transaction."""
-        self.update(" ".join(f"DROP SILENT GRAPH <{checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
+        from kg.store.pending import bears_on_claims, everything_pending
+
+        if not bears_on_claims(graphs):
+            self.update(" ".join(f"DROP SILENT GRAPH <{checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
+            return
+        with everything_pending(self):  # the position index is recomputed after it
+            self.update(" ".join(f"DROP SILENT GRAPH <{checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
 
     def named_graphs(self) -> list[URIRef]:
-        """The named graphs in the store, sorted."""
+        """The named graphs of data in the store, sorted (not the position index's: :mod:`kg.store.pending`)."""
+        from kg.store.pending import is_derived
+
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(cast(URIRef, row[0]) for row in select_rows(rows))
+        return sorted(cast(URIRef, row[0]) for row in select_rows(rows) if not is_derived(row[0]))
 
     def count_triples(self) -> int:
-        """Number of quads in all named graphs (a COUNT query: avoid on hot paths)."""
-        rows = list(select_rows(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
+        """Number of quads in the named graphs of data (a COUNT query: avoid on hot paths)."""
+        from kg.store.pending import DERIVED_PREFIX
+
+        query = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                 f'FILTER(!STRSTARTS(STR(?g), "{DERIVED_PREFIX}")) }}')
+        rows = list(select_rows(self.query(query)))
         return int(rows[0][0])
 
     def close(self) -> None:
@@ -229,7 +241,6 @@ def load_files(store: Store, paths: Sequence[Path]) -> Iterator[tuple[Path, int]
     such pass, its load being all or nothing).
     """
     from kg.rdf.iris import file_graph
-
     for path in paths[1:]:
         check_rdf_file(path)
     for path in paths:

@@ -214,7 +214,10 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.location}: update failed: {exception_line(exc)}") from exc
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], *, clear_all: bool = False) -> None:
-        self.update(replace_graphs_update(graphs, clear_all=clear_all))
+        from kg.store.pending import with_pending_mark
+
+        marked = graphs if clear_all else with_pending_mark(self, graphs)  # clear_all drops the index too
+        self.update(replace_graphs_update(marked, clear_all=clear_all))
 
     def load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
         """Bulk-load one RDF file into ``graph`` (quad formats: into their own graphs).
@@ -222,6 +225,12 @@ class EmbeddedStore(Store):
         The graph changes only if the whole file loads; the number of triples loaded
         (-1 for quad formats).
         """
+        from kg.store.pending import everything_pending
+
+        with everything_pending(self):
+            return self._load_file(path, graph)
+
+    def _load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
         import pyoxigraph as ox
 
         name = str(path)
@@ -291,7 +300,10 @@ class EmbeddedStore(Store):
             self._ox.remove_graph(g)
 
     def named_graphs(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if hasattr(g, "value"))
+        from kg.store.pending import is_derived
+
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs()
+                      if hasattr(g, "value") and not is_derived(g.value))
 
     def __exit__(self, exc_type: object, exc: BaseException | None, *_tb: object) -> None:
         try:

@@ -388,10 +388,13 @@ class RemoteStore(Store):
         default graph is left alone: on union-default-graph servers "the default graph"
         means different things).
         """
+        from kg.store.pending import with_pending_mark
+
         self._check_writable()
         for iri in graphs:
             _checked_graph(iri)
         self._drop_stale_staging()
+        graphs = graphs if clear_all else with_pending_mark(self, graphs)
         with _Staging(self) as staging:
             moves, drops = [], []
             for iri, graph in graphs.items():
@@ -415,6 +418,12 @@ class RemoteStore(Store):
         The file is parsed here first, so a syntax error names the file and line, and
         nothing is sent; each graph then goes in one request to a temporary name.
         """
+        from kg.store.pending import everything_pending
+
+        with everything_pending(self):
+            return self._load_file(path, graph)
+
+    def _load_file(self, path: str | os.PathLike[str], graph: URIRef | None = None) -> int:
         self._check_writable()
         name = str(path)
         fmt = rdf_format_for(name)
@@ -439,7 +448,13 @@ class RemoteStore(Store):
         return count
 
     def drop_graphs(self, graphs: list[URIRef]) -> None:
-        self.update(self._commit_update([], list(graphs), replace=True))
+        from kg.store.pending import bears_on_claims, everything_pending
+
+        if not bears_on_claims(graphs):
+            self.update(self._commit_update([], list(graphs), replace=True))
+            return
+        with everything_pending(self):  # the position index is recomputed after it
+            self.update(self._commit_update([], list(graphs), replace=True))
 
     def construct(self, sparql: str) -> EmbeddedStore:
         """The triples of a CONSTRUCT (or DESCRIBE) query, in a new in-memory store (see :func:`construct_store`)."""
@@ -451,7 +466,10 @@ class RemoteStore(Store):
         ``GRAPH ?g {}`` lists graphs without reading their quads (a DISTINCT over all
         quads would scan the whole store on every write).
         """
-        return sorted(row[0] for row in select_rows(self.query(self.style.list_graphs)) if isinstance(row[0], URIRef))
+        from kg.store.pending import is_derived
+
+        rows = select_rows(self.query(self.style.list_graphs))
+        return sorted(row[0] for row in rows if isinstance(row[0], URIRef) and not is_derived(row[0]))
 
     def close(self) -> None:
         if self._session is not None:
