@@ -327,11 +327,11 @@ def catch_up(store: Store) -> int:
     actors |= {str(n) for n in nodes if _proposals_of(store, str(n))}  # an actor whose last stance is gone
     entries = build_entries(store, actors)
     proposals = {e.proposal for e in entries} | {p for a in actors for p in _proposals_of(store, a)}
-    tables = {}
+    rewritten: dict[str, str] = {}
     for proposal in sorted(proposals):
         kept = [s for s in _table(store, proposal)["entries"] if s[1] not in actors]
-        tables[proposal] = table_json(kept + [summary_of(e) for e in entries if e.proposal == proposal])
-    store.update(_partial_update(actors, entries, tables, marks))
+        rewritten[proposal] = table_json(kept + [summary_of(e) for e in entries if e.proposal == proposal])
+    store.update(_partial_update(actors, entries, rewritten, marks))
     return len(entries)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
 
 from kg.ask.records import POLARITY_ORDER, SCOPE_ORDER, Evidence, StanceAnswer, StanceRecord, rank
 from kg.ask.summary import (
@@ -71,7 +72,29 @@ def section_order(section: str, polarities: tuple[str, ...] = POLARITY_ORDER) ->
     return (rank(polarity, polarities), rank(scope or None, SCOPE_ORDER))
 
 
-def row_key(answer: StanceAnswer) -> tuple:
+class Rankable(Protocol):
+    """What rows are ranked by: a summary row, or an index entry before its row is read."""
+
+    @property
+    def section(self) -> str: ...
+    @property
+    def scope(self) -> str | None: ...
+    @property
+    def sources(self) -> int: ...
+    @property
+    def claims(self) -> int: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def actor_iri(self) -> str: ...
+    @property
+    def last_stated(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=Rankable)
+
+
+def row_key(answer: Rankable) -> tuple:
     """Order within a section: scope, then most sources, most claims, latest, then actor."""
     return (rank(answer.scope, SCOPE_ORDER), -answer.sources, -answer.claims, _desc(answer.last_stated),
             answer.actor.casefold(), answer.actor_iri)
@@ -92,10 +115,10 @@ def _desc(date: str | None) -> str:
     return (date or "").translate(_REVERSED)
 
 
-def limited(rows: Iterable[StanceAnswer], limit: int | None, polarities: tuple[str, ...] = POLARITY_ORDER,
-            ) -> tuple[list[StanceAnswer], tuple[tuple[str, int], ...]]:
+def limited(rows: Iterable[R], limit: int | None, polarities: tuple[str, ...] = POLARITY_ORDER,
+            ) -> tuple[list[R], tuple[tuple[str, int], ...]]:
     """The first ``limit`` rows of each section (all when None), in section order, and the totals."""
-    sections: dict[str, list[StanceAnswer]] = {}
+    sections: dict[str, list[R]] = {}
     for row in rows:
         sections.setdefault(row.section, []).append(row)
     shown, totals = [], []

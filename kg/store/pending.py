@@ -29,10 +29,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
+from rdflib.query import Result, ResultRow
+from rdflib.term import Node
 
 from kg.rdf.vocab import GRAPH, KG
 
@@ -76,8 +78,8 @@ def touched_nodes(graph: Graph) -> set[URIRef]:
 
 def stored_nodes(store: Store, graph_iri: URIRef) -> set[URIRef]:
     """:func:`touched_nodes` of a named graph as the store holds it (empty when it has none)."""
-    rows = store.query(_STANCE_NODES_RQ, {"g": graph_iri})
-    return {row["node"] for row in rows if isinstance(row["node"], URIRef)}  # type: ignore[index]
+    rows = _rows(store.query(_STANCE_NODES_RQ, {"g": graph_iri}))
+    return {node for row in rows if isinstance(node := row.get("node"), URIRef)}
 
 
 def redescribed_nodes(store: Store, graph_iri: URIRef, graph: Graph) -> set[URIRef]:
@@ -91,10 +93,10 @@ def redescribed_nodes(store: Store, graph_iri: URIRef, graph: Graph) -> set[URIR
         if (p in described and isinstance(node, URIRef) and node not in out
                 and not list(store.query(_STATED_RQ, {"node": node, "p": p, "value": value}))):
             out.add(node)
-    for row in store.query(_DESCRIPTIONS_RQ, {"g": graph_iri}):
-        node, p, value = row["node"], row["p"], row["value"]  # type: ignore[index]
-        if isinstance(node, URIRef) and (node, p, value) not in graph:
-            out.add(node)
+    for row in _rows(store.query(_DESCRIPTIONS_RQ, {"g": graph_iri})):
+        stated = (row.get("node"), row.get("p"), row.get("value"))
+        if isinstance(stated[0], URIRef) and stated not in graph:
+            out.add(stated[0])
     return out
 
 
@@ -186,11 +188,16 @@ def pending(store: Store) -> tuple[list[URIRef], set[URIRef] | None]:
     """The pending marks of ``store`` and the nodes they name (None: everything is pending)."""
     marks: set[URIRef] = set()
     nodes: set[URIRef] | None = set()
-    for row in store.query(_PENDING_RQ):  # pyoxigraph and SPARQL JSON rows alike: rdflib ResultRows
-        row = row.asdict()  # type: ignore[union-attr]
+    for row in _rows(store.query(_PENDING_RQ)):
         marks.add(URIRef(str(row["mark"])))
-        if row.get("all") is not None and row["all"].toPython() is True:
+        if isinstance(flag := row.get("all"), Literal) and flag.toPython() is True:
             nodes = None
         elif nodes is not None and row.get("node") is not None:
             nodes.add(URIRef(str(row["node"])))
     return sorted(marks), nodes
+
+
+def _rows(result: Result) -> Iterator[Mapping[str, Node]]:
+    """A SELECT's rows as ``{variable: term}`` (unbound variables absent), from any store."""
+    for row in result:
+        yield cast(ResultRow, row).asdict()
