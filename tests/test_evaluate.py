@@ -147,3 +147,21 @@ def test_invented_held_out_set_follows_the_contract():
         for claim in read_claims_jsonl(path):
             assert claim["doc"] == f"tests/data/invented/{path.stem}.txt"
             assert article.body[claim["start"]:claim["end"]] == claim["quote"], (path.name, claim["quote"][:40])
+
+
+INVENTED_DEV = ROOT / "tests" / "data" / "invented_dev"
+INVENTED_DEV_GOLD = GOLD / "invented_dev"
+
+
+def test_invented_development_set_follows_the_contract():
+    """The invented development set: written and annotated before the extractor saw it, then tuned on."""
+    from kg.articles import load_article
+
+    paths = sorted(INVENTED_DEV_GOLD.glob("*.jsonl"))
+    assert len(paths) == 8
+    for path in paths:
+        article = load_article(INVENTED_DEV / f"{path.stem}.txt")
+        assert "Invented for development" in article.extra.get("note", "")
+        for claim in read_claims_jsonl(path):
+            assert claim["doc"] == f"tests/data/invented_dev/{path.stem}.txt"
+            assert article.body[claim["start"]:claim["end"]] == claim["quote"], (path.name, claim["quote"][:40])
