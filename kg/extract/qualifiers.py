@@ -113,8 +113,7 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
             continue
         if kind == "reason":
             if words == "while":
-                if any(t.lower_ in _MODAL_NEED or (t.lemma_ in _MODAL_NEED and t.dep_ not in ("aux", "auxpass"))
-                       for t in governed):
+                if any(_obliges(t) for t in governed):
                     reasons.append(text)
                     conditional = True
                 continue
@@ -145,6 +144,24 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
                       condition="; ".join(dict.fromkeys(conditions)) or None,
                       makes_conditional=conditional, timed=timed, exceptive=exceptive)
+
+
+def _obliges(tok: Token) -> bool:
+    """"must", "need", "has to": an obligation; the perfect "have pledged" is none.
+
+    Parameters
+    ----------
+    tok : Token
+        A token of a concessive "while" clause.
+
+    Returns
+    -------
+    bool
+        True when the token states what must be done ("its own readiness must be preserved").
+    """
+    if tok.dep_ in ("aux", "auxpass") and tok.lemma_.lower() == "have":
+        return False  # "while the Netherlands have pledged soldiers": a contrast, not a reservation
+    return tok.lower_ in _MODAL_NEED or (tok.lemma_ in _MODAL_NEED and tok.dep_ not in ("aux", "auxpass"))
 
 
 def _purpose_clause(doc: Doc, ordered: list[Token], consumed: set[int]) -> str | None:
