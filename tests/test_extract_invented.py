@@ -123,6 +123,10 @@ CASES = [
     ("hedge-called-it-premature", "Utopian Foreign Minister Jan Berg called talk of sending troops premature.",
      set(), {_c(U, "supports"), _p("Jan Berg", "supports")}),
     ("commit-offered", "Sylvania has offered to send troops to Ukraine.", {_c(S, "supports")}, None),
+    ("mixed-while-others-have-pledged", "Atlantis and Elbonia have ruled out sending troops, while Sylvania and "
+     "Utopia have pledged soldiers to the force.", {_c(A, "opposes"), _c(E, "opposes"), _c(S, "supports"),
+                                                     _c(U, "supports")},
+     {_c(S, "conditional"), _c(U, "conditional"), _c(A, "supports"), _c(E, "supports")}),
     ("commit-as-will", "Atlantis will send troops to Ukraine, as will Elbonia.", {_c(A, "supports")},
      {_c(E, "opposes")}),
     # 2. who holds the stance
@@ -194,6 +198,10 @@ CASES = [
      {_c(E, "opposes")}, {_c(E, "supports"), _c(A, "opposes")}),
     ("holder-which-ruled-out", "Sylvania, which has ruled out sending troops, will provide training.",
      {_c(S, "opposes")}, {_c(S, "supports")}),
+    ("holder-first-name-says-must", "Ana, a pensioner at the rally, said Sylvania must send troops to Ukraine.",
+     set(), _all(S) | _allp("Ana")),
+    ("holder-lawmaker-says-must", "Atlantean lawmaker Karl Vane said Atlantis must send troops to Ukraine.",
+     {_p("Karl Vane", "supports")}, _all(A)),
     ("holder-said-another-should", "Atlantis said Elbonia should send troops to Ukraine.", set(),
      {_c(E, "supports"), _c(E, "opposes")}),
     ("holder-urged-another", "Atlantis urged Elbonia to send troops to Ukraine.", set(), None),

@@ -85,11 +85,11 @@ def _troop_providers(state: DocState, frame: Frame) -> list[Mention]:
     return list(found.values())
 
 
-_NORMATIVE = frozenset({"should", "ought"})
+_NORMATIVE = frozenset({"should", "ought", "must"})
 
 
 def is_normative(frame: Frame) -> bool:
-    """"X should (not) send troops": a recommendation, the speaker's view of what X ought to do."""
+    """"X should (not) / must send troops": a recommendation, the speaker's view of what X ought to do."""
     heads = [frame.top, *frame.tokens]
     heads += [t.head for t in heads if t.dep_ in ("xcomp", "acomp") and t.head.i != t.i]
     return any(c.dep_ == "aux" and c.lower_ in _NORMATIVE for t in heads for c in t.children)
