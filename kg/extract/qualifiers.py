@@ -22,6 +22,8 @@ _MODAL_NEED = frozenset({"must", "need", "have", "should", "require"})
 _TRIM = " ,;:—–-“”\"'‘’."
 _COMMENT_VERBS = frozenset({"say", "note", "mention", "stress", "explain", "state", "report", "put", "expect",
                             "know", "see", "agree", "plan", "announce", "confirm"})
+#: time markers that, under a negation, make a refusal conditional ("not before", "not until")
+_NOT_UNTIL = frozenset({"before", "until"})
 _DANGLING = frozenset({"and", "or", "but", "then", "first", "so"})
 MAX_WORDS = 18
 
@@ -137,6 +139,8 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                 for t in governed):  # "before the end of the year" is a date, "once the war ends" a condition
             conditions.append(text)
             timed = True
+            # "will not send troops before a ceasefire is agreed": a refusal until then is readiness after it
+            exceptive = exceptive or (negated and words in _NOT_UNTIL)
     if not reasons:
         purpose = _purpose_clause(doc, ordered, consumed)
         if purpose:
