@@ -349,6 +349,8 @@ REASONS = [
      "its constitution"),
     ("reason-next-sentence", "Utopian Prime Minister Jane Doe said Utopia would not send troops to Ukraine. She said "
      "the plan would only prolong the war.", U, "prolong the war"),
+    ("reason-citing-a-cause-not-a-source", "Utopia will not send troops to Ukraine, citing the cost of the "
+     "mission.", U, "the cost of the mission"),
     ("reason-given", "Atlantis will not deploy soldiers to Ukraine given its small army.", A, "its small army"),
     ("reason-as", "Freedonia will not send troops to Ukraine as it needs its soldiers at home.", F,
      "needs its soldiers at home"),
@@ -358,6 +360,18 @@ REASONS = [
      "ports and to train the army.", A, "to help secure the ports"),
     ("reason-viewed-as", "Freedonian Foreign Minister Jane Doe said foreign troops in Ukraine would be seen as an "
      "occupation and a provocation against Freedonia.", F, "an occupation and a provocation"),
+]
+
+#: 3. and 6. no reason: a restatement of the position, or the source a report cites: (id, text, actor).
+NO_REASON = [
+    ("no-reason-position-restated", "Utopian Prime Minister Jane Doe said Utopia would not send troops to Ukraine. "
+     "Asked again later, Doe said: \"Our position has not changed.\"", U),
+    ("no-reason-stance-restated", "Atlantean President Jan Berg said Atlantis was ready to send troops to Ukraine. "
+     "He said the government's stance remained the same.", A),
+    ("no-reason-citing-officials", "Elbonia could deploy soldiers to Ukraine, the newspaper said, citing unnamed "
+     "officials.", E),
+    ("no-reason-citing-a-source", "Sylvania will send troops to Ukraine, the agency reported, citing a government "
+     "source.", S),
 ]
 
 #: 5. conditions: (id, text, actor, words the distilled condition must contain); the stance is conditional.
@@ -388,7 +402,7 @@ HEDGES = [("hedge-could-conditional", "Elbonia will send peacekeepers, subject t
            "Elbonia could send peacekeepers, subject to a vote of parliament.", E)]
 
 #: Cases checked by the tests below on more than the (actor, polarity) keys.
-EXTRA: list[tuple[str, str]] = ([(c, t) for c, t, *_ in REASONS + CONDITIONS + DATES]
+EXTRA: list[tuple[str, str]] = ([(c, t) for c, t, *_ in REASONS + NO_REASON + CONDITIONS + DATES]
                                 + [(f"{c}:plain", p) for c, p, _, _ in HEDGES]
                                 + [(f"{c}:hedged", h) for c, _, h, _ in HEDGES])
 
@@ -405,6 +419,12 @@ def test_reasons_are_distilled(invented, case, actor, cause):
     claim = _country(invented, case, actor)
     assert claim.reason and cause in claim.reason, f"reason {claim.reason!r}"
     assert len(claim.reason) < len(claim.quote) / 2
+
+
+@pytest.mark.parametrize(("case", "actor"), [(c, a) for c, _, a in NO_REASON], ids=[c for c, *_ in NO_REASON])
+def test_restatements_and_sources_are_no_reasons(invented, case, actor):
+    claim = _country(invented, case, actor)
+    assert claim.reason is None, f"reason {claim.reason!r}"
 
 
 @pytest.mark.parametrize(("case", "actor", "words"), [(c, a, w) for c, _, a, w in CONDITIONS],

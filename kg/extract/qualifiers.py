@@ -74,14 +74,16 @@ def _marker_at(lowers: list[str], i: int, markers: dict[str, str]) -> tuple[str,
 
 
 def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *, negated: bool,
-               lowers: list[str] | None = None, condition_events: frozenset[str] = frozenset()) -> Qualifiers:
+               lowers: list[str] | None = None, condition_events: frozenset[str] = frozenset(),
+               sources: frozenset[str] = frozenset()) -> Qualifiers:
     """Find reason and condition phrases among a stance clause's tokens.
 
     A time phrase ("once", "after", "when") makes the stance conditional when it names
     one of ``condition_events`` ("once a ceasefire holds"); another ("after a summit in
     Paris") is only a date and gives nothing. Each phrase stops where the next marker
     starts, so "once there is a ceasefire to avoid giving a pretext" gives a condition
-    and a reason, not one long condition.
+    and a reason, not one long condition. "citing" a source (one of ``sources``: "citing unnamed
+    officials") attributes a report and gives no reason.
     """
     reasons: list[str] = []
     conditions: list[str] = []
@@ -121,6 +123,8 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                 continue
             if words == "as" and (tok.dep_ != "mark" or tok.head.lemma_.lower() in _COMMENT_VERBS):
                 continue  # "as I've said before" comments, it gives no reason
+            if words == "citing" and _names_a_source(governed, sources):
+                continue
             reasons.append(text)
         elif kind in ("condition", "exception"):
             if words == "with" or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children)):
@@ -148,6 +152,12 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
                       condition="; ".join(dict.fromkeys(conditions)) or None,
                       makes_conditional=conditional, timed=timed, exceptive=exceptive)
+
+
+def _names_a_source(governed: list[Token], sources: frozenset[str]) -> bool:
+    """"citing unnamed officials", "citing a government source": the phrase's head noun is a source of news."""
+    heads = [t for t in governed if t.head.i not in {g.i for g in governed} or t.head.i == t.i]
+    return any(t.lemma_.lower() in sources or t.lower_ in sources for t in heads)
 
 
 def _obliges(tok: Token) -> bool:

@@ -58,8 +58,29 @@ def _sentence_reason(state: DocState, sent: Span, subj: Token) -> str | None:
     said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
     content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
     if content is not None:
+        if _restates(state, content):
+            return None
         return phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
     return qualifiers(state.doc, list(sent), state.gazetteer.markers, negated=False, lowers=state.lowers).reason
+
+
+def _restates(state: DocState, content: Token) -> bool:
+    """"Dvořák said: 'Our position has not changed.'": a clause about the position itself restates it.
+
+    Parameters
+    ----------
+    state : DocState
+        The article being extracted.
+    content : Token
+        The head of what a continuing sentence reports.
+
+    Returns
+    -------
+    bool
+        True when the clause's subject is a word for the stance itself (``restated_noun`` in ``lexicon.tsv``).
+    """
+    nouns = state.gazetteer.words("restated_noun")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns for c in content.children)
 
 
 def consequence_reason(state: DocState, frame: Frame) -> str | None:

@@ -55,7 +55,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
         return []
     clause = clause_tokens(frame, reason_starts(state), state.gazetteer.reporting_verbs)
     qual = qualifiers(state.doc, clause, state.gazetteer.markers, negated=frame.negated, lowers=state.lowers,
-                      condition_events=state.gazetteer.words("condition_event"))
+                      condition_events=state.gazetteer.words("condition_event"),
+                      sources=state.gazetteer.words("source_noun"))
     polarity = frame.polarity
     if under_whether(frame.top) and polarity in ("supports", "opposes"):
         polarity = "neutral"  # "too early to say whether Sweden would send troops"
