@@ -292,6 +292,8 @@ CASES = [
     ("none-participle-describes", "The deployment, intended to deter Utopia, was discussed in Geneva.", set(), None),
     ("none-troops-abroad", "The Atlantean government will propose changes to its rules for deploying troops abroad.",
      set(), None),
+    ("none-forces-at-home", "Elbonia needs its forces at home.", set(), None),
+    ("none-keep-troops-home", "Sylvania will keep its soldiers home this winter.", set(), None),
     ("none-troops-overseas", "Elbonia has deployed troops overseas for decades.", set(), None),
     ("none-at-a-summit-of-the-coalition", "Sylvania endorsed a new trade framework at a summit of the coalition of "
      "the willing in Geneva.", set(), None),
@@ -351,6 +353,8 @@ REASONS = [
      "the plan would only prolong the war.", U, "prolong the war"),
     ("reason-citing-a-cause-not-a-source", "Utopia will not send troops to Ukraine, citing the cost of the "
      "mission.", U, "the cost of the mission"),
+    ("reason-next-sentence-marked", "Elbonian Foreign Minister Jane Doe said Elbonia would not contribute soldiers. "
+     "She said the country needed its forces at home given tensions on its border.", E, "tensions on its border"),
     ("reason-given", "Atlantis will not deploy soldiers to Ukraine given its small army.", A, "its small army"),
     ("reason-as", "Freedonia will not send troops to Ukraine as it needs its soldiers at home.", F,
      "needs its soldiers at home"),

@@ -53,14 +53,18 @@ def reasons_from_next_sentence(state: DocState) -> None:
 
 
 def _sentence_reason(state: DocState, sent: Span, subj: Token) -> str | None:
-    """What a continuing sentence gives as the reason: what was said ("He said the plan would only
-    prolong the war"), else the phrase of a reason marker in it."""
+    """What a continuing sentence gives as the reason: the phrase of a reason marker in what was said
+    ("given tensions in the Aegean"), else all that was said ("He said the plan would only prolong the
+    war"), else the phrase of a reason marker in the sentence."""
     said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
     content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
     if content is not None:
         if _restates(state, content):
             return None
-        return phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
+        marked = qualifiers(state.doc, list(content.subtree), state.gazetteer.markers, negated=False,
+                            lowers=state.lowers, sources=state.gazetteer.words("source_noun")).reason
+        # "needed its forces at home given tensions in the Aegean": the marked cause is the short phrase
+        return marked or phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
     return qualifiers(state.doc, list(sent), state.gazetteer.markers, negated=False, lowers=state.lowers).reason
 
 
