@@ -148,6 +148,10 @@ CASES = [
      "to Ukraine.", {_p("Jane Roe", "opposes")}, _all(A)),
     ("holder-minister-and-government", "Utopian Defence Minister Karl Vane said Utopia was ready to send troops to "
      "Ukraine.", {_c(U, "supports"), _p("Karl Vane", "supports")}, {_c(U, "opposes")}),
+    ("holder-spliced-reporting-clause", "Sylvania has offered to send a company of peacekeepers to Ukraine, Prime "
+     "Minister Jan Berg confirmed on Thursday.", {_c(S, "supports"), _p("Jan Berg", "supports")}, None),
+    ("holder-and-confirmed-is-no-speaker", "Sylvania has offered to send troops to Ukraine, and Atlantean Prime "
+     "Minister Ana Novak confirmed the talks on Thursday.", {_c(S, "supports")}, _allp("Ana Novak") | _all(A)),
     ("holder-newspaper-reported", "Freedonia is ready to send troops to Ukraine, the newspaper reported.",
      {_c(F, "supports")}, None),
     ("holder-two-speakers", "Atlantean Prime Minister Ana Novak and Sylvanian President Jan Berg said their nations "
