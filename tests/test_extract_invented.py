@@ -189,6 +189,8 @@ CASES = [
     ("person-the-prime-minister-ambiguous", "Prime Minister Jan Berg of Sylvania met Prime Minister Mira Kahn of "
      "Utopia on Monday. The prime minister said Sylvania was ready to send troops to Ukraine.",
      {_c(S, "supports")}, _allp("Mira Kahn") | _allp("Jan Berg")),
+    ("person-untagged-surname-later", "Atlantean Chancellor Markus Leitner spoke on Monday. Leitner said Atlantean "
+     "troops would not take part in the mission.", {_p("Markus Leitner", "opposes"), _c(A, "opposes")}, None),
     ("person-lone-first-name", "Ana said Utopia would not send troops to Ukraine.", {_c(U, "opposes")}, _allp("Ana")),
     ("holder-unlike", "Unlike Atlantis, Elbonia will send troops to Ukraine.", {_c(E, "supports")},
      {_c(A, "supports")}),
