@@ -98,6 +98,10 @@ CASES = [
      {_c(S, "opposes")}),
     ("neg-backed-away-from-plans", "Atlantis backed away from plans to send troops to Ukraine.", set(),
      {_c(A, "supports")}),
+    ("neg-soldiers-will-not-go", "Atlantean Prime Minister Ana Novak said: \"Atlantean soldiers will not go to "
+     "Ukraine.\"", {_p("Ana Novak", "opposes"), _c(A, "opposes")}, {_c(A, "supports")}),
+    ("none-minister-will-go", "Atlantean Prime Minister Ana Novak will go to Ukraine next week.", set(), None),
+    ("none-talks-go-on", "Talks on the peacekeeping force will go on in Geneva, Elbonia said.", set(), None),
     ("neg-unable", "Elbonia is unable to send troops to Ukraine.", {_c(E, "opposes")}, {_c(E, "supports")}),
     ("neg-cannot", "Freedonia cannot send troops to Ukraine.", {_c(F, "opposes")}, {_c(F, "supports")}),
     ("neg-wont-be-sending", "Utopia won't be sending troops to Ukraine.", {_c(U, "opposes")}, {_c(U, "supports")}),
