@@ -301,6 +301,8 @@ CASES = [
     ("hedge-could-consider", "Freedonia could consider deploying peacekeepers to Ukraine.", set(),
      {_c(F, "supports")}),
     # 9. precision first: nothing from what states no stance
+    ("scope-destination-calls-on-partners", "Ukrainian Foreign Minister Jan Berg called on partners to deploy the "
+     "force as soon as possible.", {_c("Ukraine", "supports"), _p("Jan Berg", "supports")}, None),
     ("none-discussed", "Leaders of Atlantis and Elbonia discussed the deployment of troops to Ukraine.", set(), None),
     ("none-question", "Will Sylvania send troops to Ukraine?", set(), None),
     ("none-other-destination", "Freedonia sent troops to Utopia last year.", set(), None),
@@ -492,3 +494,10 @@ def test_title_name_of_country_is_a_role(invented_claims):
     """8. "Prime Minister Jan Berg of Sylvania": the country after the name holds the post."""
     found = invented_claims["person-the-prime-minister-later"]
     assert ("Jan Berg", "head_of_government", "XSY") in {(r.person, r.role_type, r.country) for r in found.roles}
+
+
+def test_the_destination_holds_stances_on_the_deployment(invented):
+    """Ukraine cannot send its own troops to itself: its stances (and its officials') are on the deployment."""
+    stances = invented["scope-destination-calls-on-partners"]
+    assert stances and {s.scope for s in stances} == {"deployment"}
+

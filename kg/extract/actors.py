@@ -101,10 +101,13 @@ def outside_government(state: DocState, person: str) -> bool:
 
 
 def own_scope(state: DocState, frame: Frame, actor: Mention, scope: str) -> str:
-    """A troop word modified by the actor's own country ("US boots") makes the scope ``own_troops``."""
+    """A troop word modified by the actor's own country ("US boots") makes the scope ``own_troops``; the
+    destination's own stance ("Ukraine called on partners to deploy the force") is always on the deployment."""
     country = actor.key if actor.kind == "country" else None
     if actor.kind == "person":
         country = person_country(state, actor.key)[0]
+    if country is not None and country == state.gazetteer.proposal.get("destination"):
+        return "deployment"  # the force would be sent to it: it has no troops of its own to send there
     for troop in frame.troop_objects:
         for c in troop.children:
             m = state.token_mention.get(c.i)
