@@ -373,6 +373,9 @@ REASONS = [
      "mission.", U, "the cost of the mission"),
     ("reason-next-sentence-marked", "Elbonian Foreign Minister Jane Doe said Elbonia would not contribute soldiers. "
      "She said the country needed its forces at home given tensions on its border.", E, "tensions on its border"),
+    ("reason-calling-the-deployment", "Elbonia will not tolerate the presence of foreign troops in Ukraine, a "
+     "government spokeswoman said on Monday, calling any such deployment a direct threat to Elbonian security.", E,
+     "a direct threat"),
     ("reason-given", "Atlantis will not deploy soldiers to Ukraine given its small army.", A, "its small army"),
     ("reason-as", "Freedonia will not send troops to Ukraine as it needs its soldiers at home.", F,
      "needs its soldiers at home"),

@@ -136,12 +136,14 @@ _CALL = frozenset({"call", "describe", "term", "label", "consider", "see"})
 
 
 def called_it(state: DocState, sent: Span, frame: Frame) -> str | None:
-    """"… and called it the only way to achieve peace": what the speaker calls the commitment is its reason."""
+    """"… and called it the only way to achieve peace", "…, calling any such deployment a direct threat": what
+    the speaker calls the commitment (a pronoun or a topic word as the object) is its reason."""
     for tok in sent:
         if tok.lemma_.lower() not in _CALL or tok.pos_ != "VERB" or tok.i in {t.i for t in frame.top.subtree}:
             continue
-        if not any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
-            continue
+        if not any(c.dep_ == "dobj" and (c.lower_ in ("it", "this", "that") or c.lower_ in state.gazetteer.topic)
+                   for c in tok.children):
+            continue  # "called it …", "calling any such deployment a direct threat": the commitment named
         for c in tok.children:
             if c.dep_ in ("oprd", "xcomp", "attr", "ccomp"):
                 return phrase(state.doc, list(c.subtree))
