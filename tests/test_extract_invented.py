@@ -287,8 +287,11 @@ CASES = [
     ("hedge-might", "Atlantis might send troops to Ukraine.", set(), {_c(A, "supports")}),
     ("hedge-could", "Elbonia could deploy soldiers to Ukraine.", set(), {_c(E, "supports")}),
     ("hedge-may-consider", "Sylvania may consider sending troops to Ukraine.", set(), {_c(S, "supports")}),
-    ("hedge-studying", "Freedonia is studying the possibility of sending troops to Ukraine.", set(),
+    ("hedge-studying", "Freedonia is studying the possibility of sending troops to Ukraine.", {_c(F, "neutral")},
      {_c(F, "supports"), _c(F, "opposes")}),
+    ("hedge-examining-with-source", "Utopia is examining the possibility of contributing peacekeepers, according "
+     "to a government source.", {_c(U, "neutral")}, {_c(U, "supports"), _c(U, "opposes")}),
+    ("none-studying-a-report", "Atlantis is studying a report on the peacekeeping mission.", set(), None),
     ("hedge-not-decided", "Utopia has not yet decided whether to send troops to Ukraine.", set(),
      {_c(U, "supports"), _c(U, "opposes")}),
     ("hedge-no-decision", "No decision has been taken on sending Atlantean troops to Ukraine.", set(),
