@@ -98,6 +98,10 @@ CASES = [
      {_c(S, "opposes")}),
     ("neg-backed-away-from-plans", "Atlantis backed away from plans to send troops to Ukraine.", set(),
      {_c(A, "supports")}),
+    ("neg-soldiers-will-not-go", "Atlantean Prime Minister Ana Novak said: \"Atlantean soldiers will not go to "
+     "Ukraine.\"", {_p("Ana Novak", "opposes"), _c(A, "opposes")}, {_c(A, "supports")}),
+    ("none-minister-will-go", "Atlantean Prime Minister Ana Novak will go to Ukraine next week.", set(), None),
+    ("none-talks-go-on", "Talks on the peacekeeping force will go on in Geneva, Elbonia said.", set(), None),
     ("neg-unable", "Elbonia is unable to send troops to Ukraine.", {_c(E, "opposes")}, {_c(E, "supports")}),
     ("neg-cannot", "Freedonia cannot send troops to Ukraine.", {_c(F, "opposes")}, {_c(F, "supports")}),
     ("neg-wont-be-sending", "Utopia won't be sending troops to Ukraine.", {_c(U, "opposes")}, {_c(U, "supports")}),
@@ -123,6 +127,10 @@ CASES = [
     ("hedge-called-it-premature", "Utopian Foreign Minister Jan Berg called talk of sending troops premature.",
      set(), {_c(U, "supports"), _p("Jan Berg", "supports")}),
     ("commit-offered", "Sylvania has offered to send troops to Ukraine.", {_c(S, "supports")}, None),
+    ("mixed-while-others-have-pledged", "Atlantis and Elbonia have ruled out sending troops, while Sylvania and "
+     "Utopia have pledged soldiers to the force.", {_c(A, "opposes"), _c(E, "opposes"), _c(S, "supports"),
+                                                     _c(U, "supports")},
+     {_c(S, "conditional"), _c(U, "conditional"), _c(A, "supports"), _c(E, "supports")}),
     ("commit-as-will", "Atlantis will send troops to Ukraine, as will Elbonia.", {_c(A, "supports")},
      {_c(E, "opposes")}),
     # 2. who holds the stance
@@ -144,6 +152,10 @@ CASES = [
      "to Ukraine.", {_p("Jane Roe", "opposes")}, _all(A)),
     ("holder-minister-and-government", "Utopian Defence Minister Karl Vane said Utopia was ready to send troops to "
      "Ukraine.", {_c(U, "supports"), _p("Karl Vane", "supports")}, {_c(U, "opposes")}),
+    ("holder-spliced-reporting-clause", "Sylvania has offered to send a company of peacekeepers to Ukraine, Prime "
+     "Minister Jan Berg confirmed on Thursday.", {_c(S, "supports"), _p("Jan Berg", "supports")}, None),
+    ("holder-and-confirmed-is-no-speaker", "Sylvania has offered to send troops to Ukraine, and Atlantean Prime "
+     "Minister Ana Novak confirmed the talks on Thursday.", {_c(S, "supports")}, _allp("Ana Novak") | _all(A)),
     ("holder-newspaper-reported", "Freedonia is ready to send troops to Ukraine, the newspaper reported.",
      {_c(F, "supports")}, None),
     ("holder-two-speakers", "Atlantean Prime Minister Ana Novak and Sylvanian President Jan Berg said their nations "
@@ -181,6 +193,8 @@ CASES = [
     ("person-the-prime-minister-ambiguous", "Prime Minister Jan Berg of Sylvania met Prime Minister Mira Kahn of "
      "Utopia on Monday. The prime minister said Sylvania was ready to send troops to Ukraine.",
      {_c(S, "supports")}, _allp("Mira Kahn") | _allp("Jan Berg")),
+    ("person-untagged-surname-later", "Atlantean Chancellor Markus Leitner spoke on Monday. Leitner said Atlantean "
+     "troops would not take part in the mission.", {_p("Markus Leitner", "opposes"), _c(A, "opposes")}, None),
     ("person-lone-first-name", "Ana said Utopia would not send troops to Ukraine.", {_c(U, "opposes")}, _allp("Ana")),
     ("holder-unlike", "Unlike Atlantis, Elbonia will send troops to Ukraine.", {_c(E, "supports")},
      {_c(A, "supports")}),
@@ -194,6 +208,10 @@ CASES = [
      {_c(E, "opposes")}, {_c(E, "supports"), _c(A, "opposes")}),
     ("holder-which-ruled-out", "Sylvania, which has ruled out sending troops, will provide training.",
      {_c(S, "opposes")}, {_c(S, "supports")}),
+    ("holder-first-name-says-must", "Ana, a pensioner at the rally, said Sylvania must send troops to Ukraine.",
+     set(), _all(S) | _allp("Ana")),
+    ("holder-lawmaker-says-must", "Atlantean lawmaker Karl Vane said Atlantis must send troops to Ukraine.",
+     {_p("Karl Vane", "supports")}, _all(A)),
     ("holder-said-another-should", "Atlantis said Elbonia should send troops to Ukraine.", set(),
      {_c(E, "supports"), _c(E, "opposes")}),
     ("holder-urged-another", "Atlantis urged Elbonia to send troops to Ukraine.", set(), None),
@@ -249,15 +267,31 @@ CASES = [
      {_c(E, "conditional")}, {_c(E, "supports")}),
     ("condition-after", "Utopia will deploy troops to Ukraine after a peace agreement is signed.",
      {_c(U, "conditional")}, {_c(U, "supports")}),
-    ("condition-not-before", "Atlantis will not send troops before a ceasefire is agreed.", set(), {_c(A, "supports")}),
+    ("condition-unit-noun", "Elbonia said it would send a battalion if its parliament approves the mission.",
+     {_c(E, "conditional")}, {_c(E, "supports")}),
+    ("commit-battalion", "Atlantis will deploy a battalion to Ukraine.", {_c(A, "supports")}, None),
+    ("none-battalion-elsewhere", "Atlantis deployed a battalion to Utopia last spring.", set(), None),
+    ("none-building-a-brigade", "Atlantis will take responsibility for building up a joint brigade within Ukraine.",
+     set(), None),
+    ("condition-not-before", "Atlantis will not send troops before a ceasefire is agreed.", {_c(A, "conditional")},
+     {_c(A, "supports"), _c(A, "opposes")}),
+    ("condition-not-until", "Utopia will not deploy soldiers until a peace deal is signed.", {_c(U, "conditional")},
+     {_c(U, "supports"), _c(U, "opposes")}),
+    ("condition-not-after-either", "Elbonia will not send troops to Ukraine, even after a ceasefire.",
+     {_c(E, "opposes")}, {_c(E, "supports"), _c(E, "conditional")}),
+    ("condition-not-before-a-date", "Sylvania will not send troops before the end of the year.", set(),
+     {_c(S, "conditional"), _c(S, "supports")}),
     ("condition-if", "Freedonia would send troops if the parliament approves the mission.", {_c(F, "conditional")},
      {_c(F, "supports")}),
     # 7. hedging: neutral or conditional, never supports
     ("hedge-might", "Atlantis might send troops to Ukraine.", set(), {_c(A, "supports")}),
     ("hedge-could", "Elbonia could deploy soldiers to Ukraine.", set(), {_c(E, "supports")}),
     ("hedge-may-consider", "Sylvania may consider sending troops to Ukraine.", set(), {_c(S, "supports")}),
-    ("hedge-studying", "Freedonia is studying the possibility of sending troops to Ukraine.", set(),
+    ("hedge-studying", "Freedonia is studying the possibility of sending troops to Ukraine.", {_c(F, "neutral")},
      {_c(F, "supports"), _c(F, "opposes")}),
+    ("hedge-examining-with-source", "Utopia is examining the possibility of contributing peacekeepers, according "
+     "to a government source.", {_c(U, "neutral")}, {_c(U, "supports"), _c(U, "opposes")}),
+    ("none-studying-a-report", "Atlantis is studying a report on the peacekeeping mission.", set(), None),
     ("hedge-not-decided", "Utopia has not yet decided whether to send troops to Ukraine.", set(),
      {_c(U, "supports"), _c(U, "opposes")}),
     ("hedge-no-decision", "No decision has been taken on sending Atlantean troops to Ukraine.", set(),
@@ -270,6 +304,8 @@ CASES = [
     ("hedge-could-consider", "Freedonia could consider deploying peacekeepers to Ukraine.", set(),
      {_c(F, "supports")}),
     # 9. precision first: nothing from what states no stance
+    ("scope-destination-calls-on-partners", "Ukrainian Foreign Minister Jan Berg called on partners to deploy the "
+     "force as soon as possible.", {_c("Ukraine", "supports"), _p("Jan Berg", "supports")}, None),
     ("none-discussed", "Leaders of Atlantis and Elbonia discussed the deployment of troops to Ukraine.", set(), None),
     ("none-question", "Will Sylvania send troops to Ukraine?", set(), None),
     ("none-other-destination", "Freedonia sent troops to Utopia last year.", set(), None),
@@ -277,6 +313,8 @@ CASES = [
     ("none-participle-describes", "The deployment, intended to deter Utopia, was discussed in Geneva.", set(), None),
     ("none-troops-abroad", "The Atlantean government will propose changes to its rules for deploying troops abroad.",
      set(), None),
+    ("none-forces-at-home", "Elbonia needs its forces at home.", set(), None),
+    ("none-keep-troops-home", "Sylvania will keep its soldiers home this winter.", set(), None),
     ("none-troops-overseas", "Elbonia has deployed troops overseas for decades.", set(), None),
     ("none-at-a-summit-of-the-coalition", "Sylvania endorsed a new trade framework at a summit of the coalition of "
      "the willing in Geneva.", set(), None),
@@ -334,6 +372,13 @@ REASONS = [
      "its constitution"),
     ("reason-next-sentence", "Utopian Prime Minister Jane Doe said Utopia would not send troops to Ukraine. She said "
      "the plan would only prolong the war.", U, "prolong the war"),
+    ("reason-citing-a-cause-not-a-source", "Utopia will not send troops to Ukraine, citing the cost of the "
+     "mission.", U, "the cost of the mission"),
+    ("reason-next-sentence-marked", "Elbonian Foreign Minister Jane Doe said Elbonia would not contribute soldiers. "
+     "She said the country needed its forces at home given tensions on its border.", E, "tensions on its border"),
+    ("reason-calling-the-deployment", "Elbonia will not tolerate the presence of foreign troops in Ukraine, a "
+     "government spokeswoman said on Monday, calling any such deployment a direct threat to Elbonian security.", E,
+     "a direct threat"),
     ("reason-given", "Atlantis will not deploy soldiers to Ukraine given its small army.", A, "its small army"),
     ("reason-as", "Freedonia will not send troops to Ukraine as it needs its soldiers at home.", F,
      "needs its soldiers at home"),
@@ -345,6 +390,18 @@ REASONS = [
      "occupation and a provocation against Freedonia.", F, "an occupation and a provocation"),
 ]
 
+#: 3. and 6. no reason: a restatement of the position, or the source a report cites: (id, text, actor).
+NO_REASON = [
+    ("no-reason-position-restated", "Utopian Prime Minister Jane Doe said Utopia would not send troops to Ukraine. "
+     "Asked again later, Doe said: \"Our position has not changed.\"", U),
+    ("no-reason-stance-restated", "Atlantean President Jan Berg said Atlantis was ready to send troops to Ukraine. "
+     "He said the government's stance remained the same.", A),
+    ("no-reason-citing-officials", "Elbonia could deploy soldiers to Ukraine, the newspaper said, citing unnamed "
+     "officials.", E),
+    ("no-reason-citing-a-source", "Sylvania will send troops to Ukraine, the agency reported, citing a government "
+     "source.", S),
+]
+
 #: 5. conditions: (id, text, actor, words the distilled condition must contain); the stance is conditional.
 CONDITIONS = [
     ("condition-subject-to-vote", "Elbonia could send peacekeepers, subject to a vote of parliament.", E,
@@ -353,6 +410,8 @@ CONDITIONS = [
     ("condition-once-ceasefire", "Atlantis would deploy soldiers once a ceasefire holds.", A, "a ceasefire holds"),
     ("condition-provided-backstop", "Freedonia is willing to send troops to Ukraine, provided there is a US "
      "backstop.", F, "a US backstop"),
+    ("condition-not-until-deal", "Utopia will not deploy soldiers until a peace deal is signed.", U,
+     "a peace deal is signed"),
     ("condition-only-after-deal", "Utopia will send troops only after a peace deal is signed.", U, "a peace deal"),
     ("condition-said-if", "Atlantis said it would join the force if parliament approves it.", A,
      "parliament approves"),
@@ -371,7 +430,7 @@ HEDGES = [("hedge-could-conditional", "Elbonia will send peacekeepers, subject t
            "Elbonia could send peacekeepers, subject to a vote of parliament.", E)]
 
 #: Cases checked by the tests below on more than the (actor, polarity) keys.
-EXTRA: list[tuple[str, str]] = ([(c, t) for c, t, *_ in REASONS + CONDITIONS + DATES]
+EXTRA: list[tuple[str, str]] = ([(c, t) for c, t, *_ in REASONS + NO_REASON + CONDITIONS + DATES]
                                 + [(f"{c}:plain", p) for c, p, _, _ in HEDGES]
                                 + [(f"{c}:hedged", h) for c, _, h, _ in HEDGES])
 
@@ -388,6 +447,12 @@ def test_reasons_are_distilled(invented, case, actor, cause):
     claim = _country(invented, case, actor)
     assert claim.reason and cause in claim.reason, f"reason {claim.reason!r}"
     assert len(claim.reason) < len(claim.quote) / 2
+
+
+@pytest.mark.parametrize(("case", "actor"), [(c, a) for c, _, a in NO_REASON], ids=[c for c, *_ in NO_REASON])
+def test_restatements_and_sources_are_no_reasons(invented, case, actor):
+    claim = _country(invented, case, actor)
+    assert claim.reason is None, f"reason {claim.reason!r}"
 
 
 @pytest.mark.parametrize(("case", "actor", "words"), [(c, a, w) for c, _, a, w in CONDITIONS],
@@ -435,3 +500,10 @@ def test_title_name_of_country_is_a_role(invented_claims):
     """8. "Prime Minister Jan Berg of Sylvania": the country after the name holds the post."""
     found = invented_claims["person-the-prime-minister-later"]
     assert ("Jan Berg", "head_of_government", "XSY") in {(r.person, r.role_type, r.country) for r in found.roles}
+
+
+def test_the_destination_holds_stances_on_the_deployment(invented):
+    """Ukraine cannot send its own troops to itself: its stances (and its officials') are on the deployment."""
+    stances = invented["scope-destination-calls-on-partners"]
+    assert stances and {s.scope for s in stances} == {"deployment"}
+

@@ -85,11 +85,11 @@ def _troop_providers(state: DocState, frame: Frame) -> list[Mention]:
     return list(found.values())
 
 
-_NORMATIVE = frozenset({"should", "ought"})
+_NORMATIVE = frozenset({"should", "ought", "must"})
 
 
 def is_normative(frame: Frame) -> bool:
-    """"X should (not) send troops": a recommendation, the speaker's view of what X ought to do."""
+    """"X should (not) / must send troops": a recommendation, the speaker's view of what X ought to do."""
     heads = [frame.top, *frame.tokens]
     heads += [t.head for t in heads if t.dep_ in ("xcomp", "acomp") and t.head.i != t.i]
     return any(c.dep_ == "aux" and c.lower_ in _NORMATIVE for t in heads for c in t.children)
@@ -101,10 +101,13 @@ def outside_government(state: DocState, person: str) -> bool:
 
 
 def own_scope(state: DocState, frame: Frame, actor: Mention, scope: str) -> str:
-    """A troop word modified by the actor's own country ("US boots") makes the scope ``own_troops``."""
+    """A troop word modified by the actor's own country ("US boots") makes the scope ``own_troops``; the
+    destination's own stance ("Ukraine called on partners to deploy the force") is always on the deployment."""
     country = actor.key if actor.kind == "country" else None
     if actor.kind == "person":
         country = person_country(state, actor.key)[0]
+    if country is not None and country == state.gazetteer.proposal.get("destination"):
+        return "deployment"  # the force would be sent to it: it has no troops of its own to send there
     for troop in frame.troop_objects:
         for c in troop.children:
             m = state.token_mention.get(c.i)

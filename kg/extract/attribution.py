@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.records import DocState, Mention
 
@@ -321,6 +321,9 @@ def speakers_for(state: DocState, token: Token) -> list[Mention]:
             if found:
                 return found
     sent = state.sent_of(token.i)
+    spliced = _spliced_speakers(state, token, sent)
+    if spliced:
+        return spliced
     for tok in sent:  # "…, with Prime Minister Ana Novak saying that …"
         if (tok.tag_ == "VBG" and tok.lemma_.lower() in state.gazetteer.reporting_verbs and tok.head.lower_ == "with"
                 and tok.i > token.i):
@@ -335,3 +338,40 @@ def speakers_for(state: DocState, token: Token) -> list[Mention]:
                 if found:
                     return found
     return list(state.quote_speakers.get(sent.start, []))
+
+
+def _spliced_speakers(state: DocState, token: Token, sent: Span) -> list[Mention]:
+    """"Portugal has offered troops, Prime Minister Rui Carvalho confirmed": a trailing reporting clause
+    the parser joined to the reported one as a conjunct.
+
+    Parameters
+    ----------
+    state : DocState
+        The article being extracted.
+    token : Token
+        A token of the reported clause.
+    sent : Span
+        The sentence of ``token``.
+
+    Returns
+    -------
+    list[Mention]
+        The persons who are the subject of a reporting verb that follows the clause after a comma, as a
+        conjunct of the clause's verb (or of one of its heads), with no "and"/"but" joining them.
+    """
+    heads = {token.i, *(a.i for a in token.ancestors)}
+    for tok in sent:
+        if tok.i <= token.i or tok.dep_ != "conj" or tok.head.i not in heads:
+            continue
+        if tok.lemma_.lower() not in state.gazetteer.reporting_verbs:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.left_edge.i == 0 or state.doc[subj.left_edge.i - 1].text != ",":
+            continue
+        if any(c.dep_ == "cc" and token.i < c.i < tok.i for c in tok.head.children):
+            continue  # "Portugal offered troops, and Carvalho confirmed it": two statements
+        found = [m for m in mentions_for(state, subj) if m.kind == "person"]
+        if found:
+            return found
+    return []
+

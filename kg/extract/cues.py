@@ -47,11 +47,13 @@ def cue_for(state: DocState, tok: Token) -> Cue | None:
 
 
 def _meets(tok: Token, where: str, words: frozenset[str]) -> bool:
-    """A cue's requirement from ``cues.tsv``: a child word, a child lemma or the head's lemma."""
+    """A cue's requirement from ``cues.tsv``: a child word, a child lemma, the subject's lemma or the head's lemma."""
     if where == "child":
         return any(c.lower_ in words for c in tok.children)
     if where == "child_lemma":
         return any(c.lemma_.lower() in words for c in tok.children)
+    if where == "subject_lemma":  # "Slovak soldiers will not go to Ukraine": the troops themselves move
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words for c in tok.children)
     if where == "head_lemma":
         while tok.dep_ == "conj" and tok.head.i != tok.i:  # "as foreign intervention and a direct threat"
             tok = tok.head

@@ -194,6 +194,8 @@ def _elsewhere(state: DocState, frame: Frame) -> bool:
     clause = _own_clause(frame.top)
     if any(t.dep_ == "advmod" and t.lower_ in ("abroad", "overseas") and t.head.pos_ == "VERB" for t in clause):
         return True  # "procedures for deploying troops abroad": any foreign mission, not this one
+    if any(_at_home(t) for t in clause):
+        return True  # "the country needed its forces at home": troops kept home are sent nowhere
     if frame.cue.kind not in ("action", "modal"):
         return False
     for prep in clause:
@@ -207,6 +209,27 @@ def _elsewhere(state: DocState, frame: Frame) -> bool:
                 if m is None and t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj":
                     return True  # "deployed 20,000 troops to Europe"
     return False
+
+
+def _at_home(tok: Token) -> bool:
+    """"needs its forces at home", "keep the troops home": a verb's place phrase naming home.
+
+    Parameters
+    ----------
+    tok : Token
+        A token of the cue's clause.
+
+    Returns
+    -------
+    bool
+        True for "home" as the verb's adverb or as the object of "at" on the verb.
+    """
+    if tok.lower_ != "home":
+        return False
+    if tok.dep_ in ("advmod", "npadvmod") and tok.head.pos_ == "VERB":
+        return True
+    at = tok.head
+    return tok.dep_ == "pobj" and at.lower_ == "at" and at.dep_ == "prep" and at.head.pos_ in ("VERB", "AUX")
 
 
 def _own_clause(tok: Token) -> list[Token]:

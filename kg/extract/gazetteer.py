@@ -72,7 +72,7 @@ CUE_KINDS = frozenset({"action", "modal", "evaluate", "condition", "consequence"
 MARKER_KINDS = frozenset({"reason", "condition", "exception", "time"})
 #: The word lists of ``lexicon.tsv`` the components read with :meth:`Gazetteer.words`.
 LEXICON_KINDS = frozenset({"condition_event", "event_noun", "generic_complement", "hedge", "light_verb", "undecided",
-                           "passive_action", "reference_noun"})
+                           "passive_action", "reference_noun", "restated_noun", "source_noun"})
 
 
 @dataclass(frozen=True)

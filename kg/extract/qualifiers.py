@@ -22,6 +22,8 @@ _MODAL_NEED = frozenset({"must", "need", "have", "should", "require"})
 _TRIM = " ,;:—–-“”\"'‘’."
 _COMMENT_VERBS = frozenset({"say", "note", "mention", "stress", "explain", "state", "report", "put", "expect",
                             "know", "see", "agree", "plan", "announce", "confirm"})
+#: time markers that, under a negation, make a refusal conditional ("not before", "not until")
+_NOT_UNTIL = frozenset({"before", "until"})
 _DANGLING = frozenset({"and", "or", "but", "then", "first", "so"})
 MAX_WORDS = 18
 
@@ -72,14 +74,16 @@ def _marker_at(lowers: list[str], i: int, markers: dict[str, str]) -> tuple[str,
 
 
 def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *, negated: bool,
-               lowers: list[str] | None = None, condition_events: frozenset[str] = frozenset()) -> Qualifiers:
+               lowers: list[str] | None = None, condition_events: frozenset[str] = frozenset(),
+               sources: frozenset[str] = frozenset()) -> Qualifiers:
     """Find reason and condition phrases among a stance clause's tokens.
 
     A time phrase ("once", "after", "when") makes the stance conditional when it names
     one of ``condition_events`` ("once a ceasefire holds"); another ("after a summit in
     Paris") is only a date and gives nothing. Each phrase stops where the next marker
     starts, so "once there is a ceasefire to avoid giving a pretext" gives a condition
-    and a reason, not one long condition.
+    and a reason, not one long condition. "citing" a source (one of ``sources``: "citing unnamed
+    officials") attributes a report and gives no reason.
     """
     reasons: list[str] = []
     conditions: list[str] = []
@@ -113,13 +117,14 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
             continue
         if kind == "reason":
             if words == "while":
-                if any(t.lower_ in _MODAL_NEED or (t.lemma_ in _MODAL_NEED and t.dep_ not in ("aux", "auxpass"))
-                       for t in governed):
+                if any(_obliges(t) for t in governed):
                     reasons.append(text)
                     conditional = True
                 continue
             if words == "as" and (tok.dep_ != "mark" or tok.head.lemma_.lower() in _COMMENT_VERBS):
                 continue  # "as I've said before" comments, it gives no reason
+            if words == "citing" and _names_a_source(governed, sources):
+                continue
             reasons.append(text)
         elif kind in ("condition", "exception"):
             if words == "with" or (tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children)):
@@ -138,6 +143,8 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
                 for t in governed):  # "before the end of the year" is a date, "once the war ends" a condition
             conditions.append(text)
             timed = True
+            # "will not send troops before a ceasefire is agreed": a refusal until then is readiness after it
+            exceptive = exceptive or (negated and words in _NOT_UNTIL)
     if not reasons:
         purpose = _purpose_clause(doc, ordered, consumed)
         if purpose:
@@ -145,6 +152,30 @@ def qualifiers(doc: Doc, clause_tokens: list[Token], markers: dict[str, str], *,
     return Qualifiers(reason="; ".join(dict.fromkeys(reasons)) or None,
                       condition="; ".join(dict.fromkeys(conditions)) or None,
                       makes_conditional=conditional, timed=timed, exceptive=exceptive)
+
+
+def _names_a_source(governed: list[Token], sources: frozenset[str]) -> bool:
+    """"citing unnamed officials", "citing a government source": the phrase's head noun is a source of news."""
+    heads = [t for t in governed if t.head.i not in {g.i for g in governed} or t.head.i == t.i]
+    return any(t.lemma_.lower() in sources or t.lower_ in sources for t in heads)
+
+
+def _obliges(tok: Token) -> bool:
+    """"must", "need", "has to": an obligation; the perfect "have pledged" is none.
+
+    Parameters
+    ----------
+    tok : Token
+        A token of a concessive "while" clause.
+
+    Returns
+    -------
+    bool
+        True when the token states what must be done ("its own readiness must be preserved").
+    """
+    if tok.dep_ in ("aux", "auxpass") and tok.lemma_.lower() == "have":
+        return False  # "while the Netherlands have pledged soldiers": a contrast, not a reservation
+    return tok.lower_ in _MODAL_NEED or (tok.lemma_ in _MODAL_NEED and tok.dep_ not in ("aux", "auxpass"))
 
 
 def _purpose_clause(doc: Doc, ordered: list[Token], consumed: set[int]) -> str | None:

@@ -53,13 +53,38 @@ def reasons_from_next_sentence(state: DocState) -> None:
 
 
 def _sentence_reason(state: DocState, sent: Span, subj: Token) -> str | None:
-    """What a continuing sentence gives as the reason: what was said ("He said the plan would only
-    prolong the war"), else the phrase of a reason marker in it."""
+    """What a continuing sentence gives as the reason: the phrase of a reason marker in what was said
+    ("given tensions in the Aegean"), else all that was said ("He said the plan would only prolong the
+    war"), else the phrase of a reason marker in the sentence."""
     said = subj.head if subj.head.lemma_.lower() in state.gazetteer.reporting_verbs else None
     content = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
     if content is not None:
-        return phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
+        if _restates(state, content):
+            return None
+        marked = qualifiers(state.doc, list(content.subtree), state.gazetteer.markers, negated=False,
+                            lowers=state.lowers, sources=state.gazetteer.words("source_noun")).reason
+        # "needed its forces at home given tensions in the Aegean": the marked cause is the short phrase
+        return marked or phrase(state.doc, [t for t in content.subtree if t.dep_ != "mark" or t.head.i != content.i])
     return qualifiers(state.doc, list(sent), state.gazetteer.markers, negated=False, lowers=state.lowers).reason
+
+
+def _restates(state: DocState, content: Token) -> bool:
+    """"Dvořák said: 'Our position has not changed.'": a clause about the position itself restates it.
+
+    Parameters
+    ----------
+    state : DocState
+        The article being extracted.
+    content : Token
+        The head of what a continuing sentence reports.
+
+    Returns
+    -------
+    bool
+        True when the clause's subject is a word for the stance itself (``restated_noun`` in ``lexicon.tsv``).
+    """
+    nouns = state.gazetteer.words("restated_noun")
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in nouns for c in content.children)
 
 
 def consequence_reason(state: DocState, frame: Frame) -> str | None:
@@ -111,12 +136,14 @@ _CALL = frozenset({"call", "describe", "term", "label", "consider", "see"})
 
 
 def called_it(state: DocState, sent: Span, frame: Frame) -> str | None:
-    """"… and called it the only way to achieve peace": what the speaker calls the commitment is its reason."""
+    """"… and called it the only way to achieve peace", "…, calling any such deployment a direct threat": what
+    the speaker calls the commitment (a pronoun or a topic word as the object) is its reason."""
     for tok in sent:
         if tok.lemma_.lower() not in _CALL or tok.pos_ != "VERB" or tok.i in {t.i for t in frame.top.subtree}:
             continue
-        if not any(c.dep_ == "dobj" and c.lower_ in ("it", "this", "that") for c in tok.children):
-            continue
+        if not any(c.dep_ == "dobj" and (c.lower_ in ("it", "this", "that") or c.lower_ in state.gazetteer.topic)
+                   for c in tok.children):
+            continue  # "called it …", "calling any such deployment a direct threat": the commitment named
         for c in tok.children:
             if c.dep_ in ("oprd", "xcomp", "attr", "ccomp"):
                 return phrase(state.doc, list(c.subtree))

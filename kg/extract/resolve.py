@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from kg.extract.gazetteer import Gazetteer, KnownPerson, name_key
-from kg.extract.records import DocState
+from kg.extract.records import DocState, Mention
 
 FULL_NAME_CUTOFF = 85.0
 SURNAME_CUTOFF = 90.0
@@ -73,6 +73,7 @@ def resolve_persons(state: DocState) -> None:
         if len(m.key.split()) >= 2:
             full_names.setdefault(_surname(m.key), m.key)
             full_names.setdefault(_surname(m.text), m.key)
+    _surnames_tagged_as_orgs(state, full_names)
     for m in persons:
         if len(m.text.split()) != 1 or len(m.key.split()) >= 2:
             continue
@@ -83,6 +84,41 @@ def resolve_persons(state: DocState) -> None:
         best = process.extractOne(key, list(full_names), scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF)
         if best is not None:
             m.key = full_names[best[0]]
+
+
+def _surnames_tagged_as_orgs(state: DocState, full_names: dict[str, str]) -> None:
+    """"Leitner said …" after "Chancellor Markus Leitner": a lone capitalised word the tagger took for an
+    organisation, or left untagged, is the person when it is exactly the surname of a full name named before.
+
+    Parameters
+    ----------
+    state : DocState
+        The article being extracted; its mentions are changed in place.
+    full_names : dict[str, str]
+        Surname key to the canonical full name, for the persons named in full in the article.
+    """
+    first = {}
+    for m in state.mentions:
+        if m.kind == "person" and len(m.key.split()) >= 2:
+            first.setdefault(m.key, m)
+    for m in state.mentions:
+        if m.kind != "org" or m.known or m.via != "ner" or len(m.text.split()) != 1:
+            continue
+        name = full_names.get(name_key(m.text))
+        if name is not None:
+            m.kind, m.key = "person", name
+    added = []
+    for tok in state.doc:
+        if tok.i in state.token_mention or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+            continue
+        name = full_names.get(name_key(tok.text))
+        if name is None or name not in first or first[name].start >= tok.i:
+            continue
+        added.append(Mention("person", name, tok.text, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), "name",
+                             first[name].known))
+    if added:
+        state.mentions.extend(added)
+        state.index_mentions()
 
 
 def _surname(name: str) -> str:

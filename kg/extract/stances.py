@@ -55,7 +55,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
         return []
     clause = clause_tokens(frame, reason_starts(state), state.gazetteer.reporting_verbs)
     qual = qualifiers(state.doc, clause, state.gazetteer.markers, negated=frame.negated, lowers=state.lowers,
-                      condition_events=state.gazetteer.words("condition_event"))
+                      condition_events=state.gazetteer.words("condition_event"),
+                      sources=state.gazetteer.words("source_noun"))
     polarity = frame.polarity
     if under_whether(frame.top) and polarity in ("supports", "opposes"):
         polarity = "neutral"  # "too early to say whether Sweden would send troops"
@@ -102,6 +103,8 @@ def _findings(state: DocState, sent: Span, frame: Frame) -> list[StanceFinding]:
             if country and role_type in state.gazetteer.government_role_types:
                 out.append(StanceFinding(Actor("country", country), polarity, actor_scope, m.key, reason, condition,
                                          start, end, confidence - 0.05))
+        elif m.kind == "country" and normative and speaker_person and " " not in speaker_person.strip():
+            continue  # "Piet said Belgium must send troops": a lone first name holds no stance
         elif m.kind == "country" and speaker_person and (normative or outside_government(state, speaker_person)):
             # "opposition leader Roe said the country should not send troops": Roe's stance, not the country's
             out.append(StanceFinding(Actor("person", speaker_person), polarity, actor_scope, speaker_person, reason,
