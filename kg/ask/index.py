@@ -26,7 +26,7 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.ask.positions import Context, Totals, _evidence, limited, section_of
+from kg.ask.positions import Context, Totals, _evidence, limited, section_of, section_order
 from kg.ask.records import Evidence, StanceAnswer, StanceRecord
 from kg.ask.reliability import read_outlets, score_of, stance_checks
 from kg.ask.summary import Position, _newest_first, best_claims, corroboration, source_key, summarise_positions
@@ -39,10 +39,12 @@ from kg.store.pending import pending
 #: The named graph of the index.
 INDEX_GRAPH = GRAPH["index/positions"]
 #: The layout of entries; an index of another version is rebuilt by :func:`catch_up`.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 #: Quote candidates kept per source of an entry: a row shows three quotes, one per source first,
 #: and a quote two claims share counts once, so a few per source always suffice.
 PICKS_PER_SOURCE = 6
+#: Rows per section the head of a proposal's table keeps (the default answer shows 20).
+HEAD_ROWS = 100
 
 
 def _rq(name: str) -> str:
@@ -207,22 +209,24 @@ def _first_spans(rows: Iterable[Mapping[str, str | None]], outlets: Mapping[str,
 # -- storing entries --------------------------------------------------------------------------
 
 
-def table_iri(proposal: str) -> URIRef:
-    """The IRI of a proposal's table in the index (:func:`table_json`)."""
-    return ID[f"positions/{content_hash(proposal)}"]
+def table_iri(proposal: str, part: str = "") -> URIRef:
+    """The IRI of a proposal's table in the index (:func:`table_json`), or of its ``head`` (:func:`head_json`)."""
+    return ID[f"positions/{content_hash(proposal)}{'/' + part if part else ''}"]
 
 
-def index_graph(entries: Iterable[Entry], tables: Mapping[str, str], *, versioned: bool = False) -> Graph:
-    """The triples of ``entries`` and of the proposals' ``tables`` (and, with ``versioned``, the version)."""
+def index_graph(entries: Iterable[Entry], tables: Mapping[str, list[list]], *, versioned: bool = False) -> Graph:
+    """The triples of ``entries`` and of the proposals' tables, from their entries' summaries (and, with
+    ``versioned``, the version)."""
     graph = Graph()
     for e in entries:
         node = URIRef(e.iri)
         graph.add((node, KG.positionOf, URIRef(e.proposal)))
         graph.add((node, KG.positionActor, URIRef(e.row.actor_iri)))
         graph.add((node, KG.positionEvidence, Literal(_detail_json(e))))
-    for proposal, table in tables.items():
-        graph.add((table_iri(proposal), KG.positionOf, URIRef(proposal)))
-        graph.add((table_iri(proposal), KG.positionTable, Literal(table)))
+    for proposal, summaries in tables.items():
+        for part, text in (("", table_json(summaries)), ("head", head_json(summaries))):
+            graph.add((table_iri(proposal, part), KG.positionOf, URIRef(proposal)))
+            graph.add((table_iri(proposal, part), KG.positionTable, Literal(text)))
     if versioned:
         graph.add((INDEX_GRAPH, KG.indexVersion, Literal(INDEX_VERSION)))
     return graph
@@ -239,13 +243,30 @@ def table_json(summaries: Iterable[list]) -> str:
     """A proposal's table, as one JSON object: its entries' summaries (sorted by entry IRI) and each
     source's (checked, agreed) tallies summed over them, which its score is computed from."""
     entries = sorted(summaries, key=lambda s: s[0])
+    return json.dumps({"entries": entries, "totals": _source_totals(entries)}, separators=(",", ":"))
+
+
+def head_json(summaries: Iterable[list]) -> str:
+    """A proposal's head, as one JSON object: each section's first :data:`HEAD_ROWS` summaries in rank
+    order and its number of rows, and the sources' tallies: what the default answer (every actor
+    type and scope, at most :data:`HEAD_ROWS` rows per section) reads instead of the whole table."""
+    entries = list(summaries)
+    shown, totals = limited([Ranked(*s) for s in entries], HEAD_ROWS)
+    by_iri = {s[0]: s for s in entries}
+    sections: dict[str, dict] = {name: {"total": n, "rows": []} for name, n in totals}
+    for r in shown:
+        sections[r.section]["rows"].append(by_iri[r.iri])
+    return json.dumps({"sections": sections, "totals": _source_totals(entries)}, separators=(",", ":"))
+
+
+def _source_totals(summaries: Iterable[list]) -> dict[str, list[int]]:
     totals: dict[str, list[int]] = {}
-    for summary in entries:
+    for summary in summaries:
         for source, checked, agreed in summary[-1]:
             total = totals.setdefault(source, [0, 0])
             total[0] += checked
             total[1] += agreed
-    return json.dumps({"entries": entries, "totals": dict(sorted(totals.items()))}, separators=(",", ":"))
+    return dict(sorted(totals.items()))
 
 
 def _detail_json(e: Entry) -> str:
@@ -317,7 +338,7 @@ def catch_up(store: Store) -> int:
         tables: dict[str, list[list]] = {}
         for e in entries:
             tables.setdefault(e.proposal, []).append(summary_of(e))
-        graph = index_graph(entries, {p: table_json(s) for p, s in tables.items()}, versioned=True)
+        graph = index_graph(entries, tables, versioned=True)
         store.replace_graphs({INDEX_GRAPH: graph, **{m: Graph() for m in marks}})
         return len(entries)
     if not marks:
@@ -327,10 +348,10 @@ def catch_up(store: Store) -> int:
     actors |= {str(n) for n in nodes if _proposals_of(store, str(n))}  # an actor whose last stance is gone
     entries = build_entries(store, actors)
     proposals = {e.proposal for e in entries} | {p for a in actors for p in _proposals_of(store, a)}
-    rewritten: dict[str, str] = {}
+    rewritten: dict[str, list[list]] = {}
     for proposal in sorted(proposals):
         kept = [s for s in _table(store, proposal)["entries"] if s[1] not in actors]
-        rewritten[proposal] = table_json(kept + [summary_of(e) for e in entries if e.proposal == proposal])
+        rewritten[proposal] = kept + [summary_of(e) for e in entries if e.proposal == proposal]
     store.update(_partial_update(actors, entries, rewritten, marks))
     return len(entries)
 
@@ -342,20 +363,21 @@ def _proposals_of(store: Store, actor: str) -> set[str]:
     return {row["proposal"] or "" for row in string_rows(store, query, {"actor": URIRef(actor)})}
 
 
-def _table(store: Store, proposal: str) -> dict:
-    """A proposal's table as the index holds it (no entries when it has none)."""
-    for row in string_rows(store, INDEX_TABLE_RQ, {"node": table_iri(proposal)}):
+def _table(store: Store, proposal: str, part: str = "") -> dict:
+    """A proposal's table (or its ``head``) as the index holds it (nothing in it when it has none)."""
+    for row in string_rows(store, INDEX_TABLE_RQ, {"node": table_iri(proposal, part)}):
         return json.loads(row["table"] or "{}")
-    return {"entries": [], "totals": {}}
+    return {"entries": [], "sections": {}, "totals": {}}
 
 
-def _partial_update(actors: Iterable[str], entries: list[Entry], tables: Mapping[str, str],
+def _partial_update(actors: Iterable[str], entries: list[Entry], tables: Mapping[str, list[list]],
                     marks: list[URIRef]) -> str:
     """One update: drop the actors' entries, the proposals' tables and the marks; insert the new ones."""
     index = checked_iri(INDEX_GRAPH)
     parts = [f"DELETE {{ GRAPH <{index}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{index}> "
              f"{{ ?e <{KG.positionActor}> <{checked_iri(a)}> ; ?p ?o }} }} ;" for a in sorted(actors)]
-    parts += [f"DELETE WHERE {{ GRAPH <{index}> {{ <{checked_iri(table_iri(p))}> ?p ?o }} }} ;" for p in sorted(tables)]
+    parts += [f"DELETE WHERE {{ GRAPH <{index}> {{ <{checked_iri(table_iri(p, part))}> ?p ?o }} }} ;"
+              for p in sorted(tables) for part in ("", "head")]
     parts += [f"DROP SILENT GRAPH <{checked_iri(m)}> ;" for m in marks]
     body = index_graph(entries, tables).serialize(format="nt").strip()
     if body:
@@ -377,16 +399,29 @@ def indexed_summary(store: Store, proposal: str, *, polarities: tuple[str, ...],
     """
     if pending(store)[0] or [r["version"] for r in string_rows(store, _VERSION_RQ)] != [INDEX_VERSION]:
         return None
-    table = _table(store, proposal)
-    entries = [Ranked(*s) for s in table["entries"]]
-    scores = _scores(table["totals"])
-    wanted = [e for e in entries
-              if e.polarity in polarities and (scopes is None or e.scope in scopes)
-              and (actor_types is None or e.kind in actor_types)]
-    shown, totals = limited(wanted, limit, polarities)
+    if scopes is None and actor_types is None and limit is not None and limit <= HEAD_ROWS:
+        head = _table(store, proposal, "head")
+        scores = _scores(head["totals"])
+        shown, totals = _from_head(head["sections"], polarities, limit)
+    else:
+        table = _table(store, proposal)
+        scores = _scores(table["totals"])
+        wanted = [e for e in (Ranked(*s) for s in table["entries"])
+                  if e.polarity in polarities and (scopes is None or e.scope in scopes)
+                  and (actor_types is None or e.kind in actor_types)]
+        shown, totals = limited(wanted, limit, polarities)
     details = _details(store, [e.iri for e in shown])
     ctx = Context(store, {}, scores, {}, {})
     return [_shown_row(ctx, e, details[e.iri], scores) for e in shown], totals
+
+
+def _from_head(sections: Mapping[str, dict], polarities: tuple[str, ...], limit: int) -> tuple[list[Ranked], Totals]:
+    """The first ``limit`` rows of each section of these polarities and the sections' totals, as
+    :func:`kg.ask.positions.limited` gives them (the head's rows are in its order already)."""
+    names = sorted((n for n in sections if n.partition(" ")[0] in polarities),
+                   key=lambda n: section_order(n, polarities))
+    shown = [Ranked(*s) for n in names for s in sections[n]["rows"][:limit]]
+    return shown, tuple((n, sections[n]["total"]) for n in names)
 
 
 def _details(store: Store, entries: list[str]) -> dict[str, str]:
