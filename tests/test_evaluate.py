@@ -133,37 +133,25 @@ def test_development_split_does_not_regress():
 
 INVENTED = ROOT / "tests" / "data" / "invented"
 INVENTED_GOLD = GOLD / "invented"
-
-
-def test_invented_held_out_set_follows_the_contract():
-    """The held-out set: invented articles, annotated before any extractor output on them was seen."""
-    from kg.articles import load_article
-
-    paths = sorted(INVENTED_GOLD.glob("*.jsonl"))
-    assert len(paths) == 8
-    for path in paths:
-        article = load_article(INVENTED / f"{path.stem}.txt")
-        assert "Invented for evaluation" in article.extra.get("note", "")
-        for claim in read_claims_jsonl(path):
-            assert claim["doc"] == f"tests/data/invented/{path.stem}.txt"
-            assert article.body[claim["start"]:claim["end"]] == claim["quote"], (path.name, claim["quote"][:40])
-
-
 INVENTED_DEV = ROOT / "tests" / "data" / "invented_dev"
 INVENTED_DEV_GOLD = GOLD / "invented_dev"
 
 
-def test_invented_development_set_follows_the_contract():
-    """The invented development set: written and annotated before the extractor saw it, then tuned on."""
+@pytest.mark.parametrize(("articles", "gold", "note"), [
+    (INVENTED, INVENTED_GOLD, "Invented for evaluation"),    # held out: annotated before any extractor output was seen
+    (INVENTED_DEV, INVENTED_DEV_GOLD, "Invented for development"),  # written and annotated first, then tuned on
+], ids=["held-out", "development"])
+def test_invented_set_follows_the_contract(articles, gold, note):
+    """Each invented set: 8 articles marked as invented, each gold quote verbatim at its offsets."""
     from kg.articles import load_article
 
-    paths = sorted(INVENTED_DEV_GOLD.glob("*.jsonl"))
+    paths = sorted(gold.glob("*.jsonl"))
     assert len(paths) == 8
     for path in paths:
-        article = load_article(INVENTED_DEV / f"{path.stem}.txt")
-        assert "Invented for development" in article.extra.get("note", "")
+        article = load_article(articles / f"{path.stem}.txt")
+        assert note in article.extra.get("note", "")
         for claim in read_claims_jsonl(path):
-            assert claim["doc"] == f"tests/data/invented_dev/{path.stem}.txt"
+            assert claim["doc"] == f"tests/data/{articles.name}/{path.stem}.txt"
             assert article.body[claim["start"]:claim["end"]] == claim["quote"], (path.name, claim["quote"][:40])
 
 
