@@ -26,10 +26,18 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.ask.positions import Context, Totals, _evidence, limited, section_of, section_order
+from kg.ask.positions import Context, Totals, _evidence, answer_row, limited, section_of, section_order
 from kg.ask.records import Evidence, StanceAnswer, StanceRecord
 from kg.ask.reliability import read_outlets, score_of, stance_checks
-from kg.ask.summary import Position, _newest_first, best_claims, corroboration, source_key, summarise_positions
+from kg.ask.stances import (
+    STANCE_FACTS_RQ,
+    _fact,
+    _kind_from_iri,
+    enrich,
+    evidence_from_row,
+    source_descriptions,
+)
+from kg.ask.summary import Position, best_claims, corroboration, quote_order, source_key, summarise_positions
 from kg.rdf.iris import content_hash
 from kg.rdf.vocab import GRAPH, ID, KG
 from kg.store import Store, string_rows
@@ -107,10 +115,8 @@ def build_entries(store: Store, actors: Iterable[str] | None = None) -> list[Ent
     -------
     list of Entry
     """
-    from kg.ask.stances import STANCE_FACTS_RQ, _fact, enrich
-
     if actors is None:
-        described = _all_sources(store)
+        described = source_descriptions(store)
         rows = list(string_rows(store, STANCE_FACTS_RQ))
         evidence_rows = list(string_rows(store, ACTOR_EVIDENCE_RQ))
     else:
@@ -132,15 +138,13 @@ def build_entries(store: Store, actors: Iterable[str] | None = None) -> list[Ent
 
 def _entries(proposal: str, claims: list[StanceRecord], first: Mapping[str, Evidence]) -> list[Entry]:
     """The entries of one actor's claims on one proposal."""
-    from kg.ask.stances import _kind_from_iri
-
     blank = Context(None, {}, {}, {}, {})  # type: ignore[arg-type]  # rows without quotes read nothing
     checks = {c.claim: c for c in stance_checks(claims)}
     corroborated = corroboration(claims)
     out = []
     for position in summarise_positions(claims):
         section = section_of(position.polarity, position.scope)
-        row = replace(_answer_row(blank, position, section), reliability=None, evidence=())
+        row = replace(answer_row(blank, position, section, quotes=False), reliability=None, evidence=())
         mine = {r.claim for r in (*position.agreeing, *position.others)}
         tallies: dict[str, list[int]] = {}
         for claim, check in checks.items():
@@ -159,28 +163,15 @@ def _entries(proposal: str, claims: list[StanceRecord], first: Mapping[str, Evid
 
 def _candidates(agreeing: Iterable[StanceRecord], corroborated: Mapping[str, bool]) -> list[StanceRecord]:
     """The quote candidates of a position: each source's first :data:`PICKS_PER_SOURCE` claims in the
-    order :func:`kg.ask.summary.best_claims` takes them within one source (its score is the same for all)."""
+    order :func:`kg.ask.summary.best_claims` takes them (within one source the score is the same for all)."""
     by_source: dict[str, list[StanceRecord]] = {}
     for r in agreeing:
         by_source.setdefault(source_key(r), []).append(r)
     out = []
     for claims in by_source.values():
-        claims.sort(key=lambda r: (not corroborated.get(r.claim, False), _newest_first(r.date), r.method != "curated",
-                                   r.claim))
+        claims.sort(key=lambda r: quote_order(r, corroborated, {}))
         out += claims[:PICKS_PER_SOURCE]
     return sorted(out, key=lambda r: r.claim)
-
-
-def _answer_row(ctx: Context, position: Position, section: str) -> StanceAnswer:
-    from kg.ask.positions import answer_row
-
-    return answer_row(ctx, position, section, quotes=False)
-
-
-def _all_sources(store: Store) -> dict[str, dict[str, str]]:
-    from kg.ask.stances import source_descriptions
-
-    return source_descriptions(store)
 
 
 def _source(store: Store, source: str) -> dict[str, str]:
@@ -192,8 +183,6 @@ def _source(store: Store, source: str) -> dict[str, str]:
 def _first_spans(rows: Iterable[Mapping[str, str | None]], outlets: Mapping[str, str | None],
                  described: Mapping[str, Mapping[str, str]]) -> dict[str, Evidence]:
     """Each claim's first evidence span, as :func:`kg.ask.stances.claim_evidence` orders them."""
-    from kg.ask.stances import evidence_from_row
-
     first: dict[str, Evidence] = {}
     for row in rows:
         claim = row["claim"] or ""

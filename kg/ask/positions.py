@@ -16,6 +16,7 @@ from kg.ask.summary import (
     Position,
     best_claims,
     corroboration,
+    newest_first,
     reasons_of,
     source_key,
 )
@@ -96,23 +97,8 @@ R = TypeVar("R", bound=Rankable)
 
 def row_key(answer: Rankable) -> tuple:
     """Order within a section: scope, then most sources, most claims, latest, then actor."""
-    return (rank(answer.scope, SCOPE_ORDER), -answer.sources, -answer.claims, _desc(answer.last_stated),
+    return (rank(answer.scope, SCOPE_ORDER), -answer.sources, -answer.claims, newest_first(answer.last_stated),
             answer.actor.casefold(), answer.actor_iri)
-
-
-#: Maps each character to one that sorts the other way: a date string sorts newest first after it.
-_REVERSED = {c: 0x10FFFF - c for c in range(0x80)}
-
-
-def _desc(date: str | None) -> str:
-    """A sort key putting later dates first (like ``-date``), keeping "" (undated) first as before.
-
-    Examples
-    --------
-    >>> sorted(["2025-04-10", "2025-06-01", ""], key=_desc)
-    ['', '2025-06-01', '2025-04-10']
-    """
-    return (date or "").translate(_REVERSED)
 
 
 def limited(rows: Iterable[R], limit: int | None, polarities: tuple[str, ...] = POLARITY_ORDER,

@@ -218,10 +218,7 @@ def best_claims(position: Position, corroborated: Mapping[str, bool], reliabilit
                 limit: int | None = BEST_QUOTES) -> list[StanceRecord]:
     """The claims whose quotes to show: corroborated first, then more reliable source, then most recent;
     one claim per source before a second one of any source."""
-    def key(r: StanceRecord) -> tuple:
-        return (not corroborated.get(r.claim, False), -(reliability.get(source_key(r)) or 0.0),
-                _newest_first(r.date), r.method != "curated", r.claim)
-    ordered = sorted(position.agreeing, key=key)
+    ordered = sorted(position.agreeing, key=lambda r: quote_order(r, corroborated, reliability))
     seen: set[str] = set()
     firsts: list[StanceRecord] = []
     for r in ordered:
@@ -233,8 +230,26 @@ def best_claims(position: Position, corroborated: Mapping[str, bool], reliabilit
     return chosen if limit is None else chosen[:limit]
 
 
-def _newest_first(date: str | None) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in (date or ""))
+def quote_order(record: StanceRecord, corroborated: Mapping[str, bool],
+                reliability: Mapping[str, float | None]) -> tuple:
+    """The order in which claims' quotes are shown: corroborated, more reliable source, newer, curated."""
+    return (not corroborated.get(record.claim, False), -(reliability.get(source_key(record)) or 0.0),
+            newest_first(record.date), record.method != "curated", record.claim)
+
+
+#: Maps each character to one that sorts the other way: a date string sorts newest first after it.
+_REVERSED = {c: 0x10FFFF - c for c in range(0x80)}
+
+
+def newest_first(date: str | None) -> str:
+    """A sort key putting later dates first (like ``-date``), "" (undated) before any date.
+
+    Examples
+    --------
+    >>> sorted(["2025-04-10", "2025-06-01", ""], key=newest_first)
+    ['', '2025-06-01', '2025-04-10']
+    """
+    return (date or "").translate(_REVERSED)
 
 
 def corroboration(records: Iterable[StanceRecord]) -> dict[str, bool]:
