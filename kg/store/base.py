@@ -103,12 +103,9 @@ class Store:
 
     def drop_graphs(self, graphs: list[URIRef]) -> None:
         """Drop the named graphs (silently when missing), in one transaction."""
-        from kg.store.pending import bears_on_claims, everything_pending
+        from kg.store.pending import everything_pending_for
 
-        if not bears_on_claims(graphs):
-            self.update(" ".join(f"DROP SILENT GRAPH <{checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
-            return
-        with everything_pending(self):  # the position index is recomputed after it
+        with everything_pending_for(self, graphs):  # the position index is recomputed after it
             self.update(" ".join(f"DROP SILENT GRAPH <{checked_iri(g)}> ;" for g in graphs).rstrip(" ;") or "")
 
     def named_graphs(self) -> list[URIRef]:

@@ -8,8 +8,9 @@ sits above the write paths), so every write path leaves a *pending mark* instead
   transaction as the graphs, a small graph naming the nodes the written and replaced graphs
   speak about (:func:`with_pending_mark`): all or nothing, like the graphs themselves;
   ``clear_all`` (``kg build``) drops the index with everything else;
-- ``Store.load_file``, ``Store.drop_graphs`` and ``kg query --update`` mark the whole index
-  (:func:`mark_everything`) before they write.
+- ``Store.load_file`` and ``Store.drop_graphs`` mark the whole index before they write, and take
+  the mark back if the write fails (:func:`everything_pending`); ``kg query --update`` marks it in
+  the same transaction as the update (:func:`marking_everything`).
 
 :func:`kg.ask.index.catch_up` recomputes what is marked and drops the marks in one update;
 answers read the index only while nothing is marked (else they are computed from the claims),
@@ -28,7 +29,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, cast
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -167,6 +168,11 @@ def marking_everything(update: str) -> str:
 def is_derived(graph: object) -> bool:
     """Whether a named graph holds derived data (the position index and its marks), not claims."""
     return str(graph).startswith(DERIVED_PREFIX)
+
+
+def everything_pending_for(store: Store, graphs: Iterable[object]) -> AbstractContextManager[None]:
+    """:func:`everything_pending` around a write of ``graphs`` that can change claims, else nothing."""
+    return everything_pending(store) if bears_on_claims(graphs) else nullcontext()
 
 
 @contextmanager

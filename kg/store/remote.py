@@ -448,12 +448,9 @@ class RemoteStore(Store):
         return count
 
     def drop_graphs(self, graphs: list[URIRef]) -> None:
-        from kg.store.pending import bears_on_claims, everything_pending
+        from kg.store.pending import everything_pending_for
 
-        if not bears_on_claims(graphs):
-            self.update(self._commit_update([], list(graphs), replace=True))
-            return
-        with everything_pending(self):  # the position index is recomputed after it
+        with everything_pending_for(self, graphs):  # the position index is recomputed after it
             self.update(self._commit_update([], list(graphs), replace=True))
 
     def construct(self, sparql: str) -> EmbeddedStore:
